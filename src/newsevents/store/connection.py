@@ -1,0 +1,78 @@
+"""Opening the SQLite file and running transactions; turns sqlite3 errors into StoreError."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsevents.errors import StoreError
+
+MEMORY = ":memory:"
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = NORMAL",
+)
+
+
+def check_is_sqlite(path: str) -> None:
+    """Refuse an existing non-empty file that does not start with the SQLite header.
+
+    sqlite3 would open it happily and fail only at the first query with a vague message.
+    """
+    file = Path(path)
+    if path == MEMORY or not file.is_file() or file.stat().st_size == 0:
+        return
+    with file.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise StoreError(path, "not a SQLite database (refusing to open or overwrite it)")
+
+
+def open_connection(path: str, timeout: float) -> sqlite3.Connection:
+    """Connect in autocommit mode (we issue BEGIN/COMMIT ourselves) with WAL and foreign keys."""
+    check_is_sqlite(path)
+    try:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(path, f"cannot open database: {exc}") from exc
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(path, f"cannot open database: {exc}") from exc
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, path: str) -> Iterator[sqlite3.Connection]:
+    """One write transaction: BEGIN IMMEDIATE … COMMIT, rolled back on any error.
+
+    IMMEDIATE takes the write lock up front, so two writers wait on the busy timeout instead of
+    failing half-way with "database is locked" when one upgrades a read to a write.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise StoreError(path, f"cannot start a transaction: {exc}") from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.rollback()
+        raise StoreError(path, f"write failed and was rolled back: {exc}") from exc
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def utc_now() -> str:
+    """Timestamps are UTC, ISO 8601 with a Z, to the second: they sort as text."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

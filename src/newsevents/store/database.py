@@ -1,0 +1,154 @@
+"""``Store``: the SQLite database of one newsevents project, opened and migrated on construction.
+
+Every write method is one transaction, so a process killed at any moment leaves the database as
+it was after the last completed call; re-running the call completes the work (ids are derived
+from content, so nothing is stored twice).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from newsevents.models import Article, Event, Quote
+from newsevents.store import articles, extractions
+from newsevents.store.articles import AddReport, BandKeys, Signature
+from newsevents.store.connection import open_connection, transaction, utc_now
+from newsevents.store.migrations import current_version, migrate
+
+STATS_TABLES = (
+    "articles",
+    "duplicates",
+    "events",
+    "quotes",
+    "actors",
+    "event_clusters",
+    "stories",
+    "extractions",
+)
+
+
+class Store:
+    """Opens (creating if needed) and migrates the database at ``path``; ``":memory:"`` works.
+
+    Raises :class:`~newsevents.errors.StoreError` for a file that is not a SQLite database, a
+    SQLite database newsevents did not create, or one whose schema is newer than this code.
+    Like ``sqlite3.Connection`` it belongs to the thread that opened it.
+    """
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = str(path)
+        self._conn = open_connection(self.path, timeout)
+        try:
+            migrate(self._conn, self.path)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return current_version(self._conn)
+
+    def add_articles(
+        self,
+        batch: Sequence[tuple[Article, Signature]],
+        *,
+        threshold: float = 0.8,
+        band_keys: BandKeys,
+    ) -> AddReport:
+        """Store new articles, skip known ids, record near-duplicates; one transaction.
+
+        ``batch`` pairs each article with its MinHash signature; ``band_keys`` maps a signature
+        to its LSH band keys (``ingest.dedup``). Articles earlier in the batch count as stored.
+        """
+        with transaction(self._conn, self.path) as conn:
+            return articles.add_articles(
+                conn, batch, threshold=threshold, band_keys=band_keys, now=utc_now()
+            )
+
+    def get_article(self, article_id: str) -> Article | None:
+        return articles.get_article(self._conn, article_id)
+
+    def iter_articles(
+        self, search: str | None = None, limit: int | None = None
+    ) -> Iterator[Article]:
+        """In publication order (undated last, then id); ``search`` is plain words, all required."""
+        return articles.iter_articles(self._conn, search, limit)
+
+    def count_articles(self) -> int:
+        return articles.count_articles(self._conn)
+
+    def article_ids(self) -> set[str]:
+        return articles.article_ids(self._conn)
+
+    def replace_extraction(
+        self,
+        article_id: str,
+        events: Sequence[Event],
+        quotes: Sequence[Quote],
+        coder_version: str,
+    ) -> None:
+        """Make these the article's events and quotes, replacing earlier ones; one transaction."""
+        with transaction(self._conn, self.path) as conn:
+            extractions.replace_extraction(
+                conn, article_id, events, quotes, coder_version=coder_version, now=utc_now()
+            )
+
+    def extraction_version(self, article_id: str) -> str | None:
+        """Coder version of the article's stored extraction, None if not extracted yet."""
+        return extractions.extraction_version(self._conn, article_id)
+
+    def iter_events(
+        self,
+        *,
+        article_id: str | None = None,
+        event_type: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Event]:
+        return extractions.iter_events(
+            self._conn, article_id=article_id, event_type=event_type, limit=limit
+        )
+
+    def iter_quotes(self, article_id: str | None = None) -> Iterator[Quote]:
+        return extractions.iter_quotes(self._conn, article_id)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables, keyed by table name."""
+        return {
+            table: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in STATS_TABLES
+        }
+
+    def check_integrity(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks and FTS5's own check.
+
+        Empty when the database is sound; meant for tests and a future ``doctor`` command.
+        """
+        problems = [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
+        problems = [p for p in problems if p != "ok"]
+        for row in self._conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {row[0]} row {row[1]} -> {row[2]}")
+        try:
+            self._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"articles_fts: {exc}")
+        return problems

@@ -1,0 +1,114 @@
+"""Writing and reading what the coder extracted from an article: events, their actors, quotes.
+
+An article's extraction is replaced as a whole (delete, insert, record), so re-running the coder
+never duplicates events; ``extractions`` says which coder version produced the current rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+
+from newsevents.models import Event, Quote
+from newsevents.store.rows import (
+    event_actor_rows,
+    event_from_row,
+    event_to_row,
+    insert_sql,
+    quote_from_row,
+    quote_to_row,
+)
+
+EVENT_ORDER = "ORDER BY e.date_day IS NULL, e.date_day, e.article_id, e.position"
+
+
+def replace_extraction(
+    conn: sqlite3.Connection,
+    article_id: str,
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    *,
+    coder_version: str,
+    now: str,
+) -> None:
+    """Swap the article's events and quotes for these (caller holds the transaction)."""
+    _check_article_ids(article_id, events, quotes)
+    conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+    for position, event in enumerate(events):
+        row = event_to_row(event, position)
+        conn.execute(insert_sql("events", row), row)
+        actors = event_actor_rows(event)
+        if actors:
+            conn.executemany(insert_sql("event_actors", actors[0]), actors)
+    quote_rows = [quote_to_row(quote, position) for position, quote in enumerate(quotes)]
+    if quote_rows:
+        conn.executemany(insert_sql("quotes", quote_rows[0]), quote_rows)
+    record = {
+        "article_id": article_id,
+        "coder_version": coder_version,
+        "extracted_at": now,
+        "num_events": len(events),
+        "num_quotes": len(quotes),
+    }
+    conn.execute(insert_sql("extractions", record, verb="INSERT OR REPLACE"), record)
+
+
+def _check_article_ids(article_id: str, events: Sequence[Event], quotes: Sequence[Quote]) -> None:
+    """Rows of another article would survive that article's next replacement: refuse them."""
+    for item in (*events, *quotes):
+        if item.article_id != article_id:
+            raise ValueError(
+                f"extraction for article {article_id!r} holds an item of {item.article_id!r}"
+            )
+
+
+def extraction_version(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The coder version of the article's current extraction; None if never extracted."""
+    row = conn.execute(
+        "SELECT coder_version FROM extractions WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return row[0] if row is not None else None
+
+
+def iter_events(
+    conn: sqlite3.Connection,
+    *,
+    article_id: str | None = None,
+    event_type: str | None = None,
+    limit: int | None = None,
+) -> Iterator[Event]:
+    """Events by date (undated last), then article and order within it."""
+    where: list[str] = []
+    params: list[object] = []
+    if article_id is not None:
+        where.append("e.article_id = ?")
+        params.append(article_id)
+    if event_type is not None:
+        where.append("e.type = ?")
+        params.append(event_type)
+    sql = "SELECT e.* FROM events AS e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" {EVENT_ORDER}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    for row in conn.execute(sql, params):
+        participants = conn.execute(
+            "SELECT * FROM event_actors WHERE event_id = ? ORDER BY role, position",
+            (row["event_id"],),
+        ).fetchall()
+        yield event_from_row(row, participants)
+
+
+def iter_quotes(conn: sqlite3.Connection, article_id: str | None = None) -> Iterator[Quote]:
+    """Quotes in article order; all articles when ``article_id`` is None."""
+    if article_id is None:
+        rows = conn.execute("SELECT * FROM quotes ORDER BY article_id, position")
+    else:
+        rows = conn.execute(
+            "SELECT * FROM quotes WHERE article_id = ? ORDER BY position", (article_id,)
+        )
+    for row in rows:
+        yield quote_from_row(row)

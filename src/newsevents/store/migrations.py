@@ -1,0 +1,94 @@
+"""Ordered, transactional schema migrations recorded in ``schema_migrations``.
+
+Policy (docs/schema.md): migrations are append-only. A released migration is never edited; a
+change to the schema is a new migration with the next version number. Each one runs in its own
+transaction together with the row that records it, so a crash leaves the database at the previous
+version, never half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from newsevents.errors import StoreError
+from newsevents.store.schema import BOOTSTRAP, INITIAL
+from newsevents.store.connection import transaction, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", INITIAL),)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The highest applied version; 0 for a database without ``schema_migrations``."""
+    if not _has_table(conn, "schema_migrations"):
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Bring the database to :data:`LATEST_VERSION`; returns how many migrations were applied.
+
+    Safe when two processes open a fresh file at once: the version is read again under the
+    write lock, so each migration is applied exactly once.
+    """
+    try:
+        version = current_version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(path, f"not a usable SQLite database: {exc}") from exc
+    _check_version(conn, path, version)
+    applied = 0
+    for migration in MIGRATIONS:
+        if migration.version > version:
+            applied += _apply(conn, path, migration)
+    return applied
+
+
+def _check_version(conn: sqlite3.Connection, path: str, version: int) -> None:
+    if version > LATEST_VERSION:
+        raise StoreError(
+            path,
+            f"database schema version {version} is newer than this newsevents knows "
+            f"({LATEST_VERSION}); upgrade newsevents to open it",
+        )
+    if version == 0 and _user_tables(conn):
+        raise StoreError(
+            path, "a SQLite database not created by newsevents (no schema_migrations table)"
+        )
+
+
+def _apply(conn: sqlite3.Connection, path: str, migration: Migration) -> int:
+    with transaction(conn, path):
+        conn.execute(BOOTSTRAP)
+        if current_version(conn) >= migration.version:
+            return 0
+        for statement in migration.statements:
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            (migration.version, migration.name, utc_now()),
+        )
+    return 1
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def _user_tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return [row[0] for row in rows]
