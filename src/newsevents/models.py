@@ -255,3 +255,24 @@ class TimeExpression:
             "type": self.type.value,
             "value": self.value,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``newsevents events`` asks of the store; every field narrows, None means any.
+
+    ``actor``/``recipient``/``dyad`` sides match an actor's code ("RUS"), code+sector ("RUSGOV")
+    or canonical name, case-insensitively. ``dyad`` matches either direction.
+    """
+
+    actor: str | None = None
+    recipient: str | None = None
+    dyad: tuple[str, str] | None = None
+    types: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    search: str | None = None
+    article_id: str | None = None
+    include_negated: bool = False
+    include_hypothetical: bool = False
+    limit: int | None = None

@@ -6,16 +6,27 @@ problems go and what is written to the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from newsevents.actors import ArticleActors, KBEntry, KnowledgeBase, LearnedActor, load_knowledge_base
+from newsevents.actors.offices import office_bounds
 from newsevents.config import Settings
+from newsevents.errors import NewsEventsError
+from newsevents.events import syntax
+from newsevents.events.coder import Dater, extract_events
+from newsevents.events.quotes import extract_quotes
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.dedup import band_keys, signature
-from newsevents.models import Article, Problem, Severity
+from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity
+from newsevents.nlp import load_model
 from newsevents.store import Store
+from newsevents.temporal import DateBound, date_for_span, find_timexes, infer_published
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 ProgressCallback = Callable[[Article | Problem], None]
 
@@ -83,3 +94,86 @@ def ingest(
         report.near_duplicates.extend(added.near_duplicates)
     return report
 
+
+# --- extraction: parse, resolve actors, date, code events and quotes ------------------------
+
+
+def with_publication_date(article: Article, doc: Doc, kb: KnowledgeBase) -> Article:
+    """An undated article gets the narrowest date its text honestly supports, office holders
+    named with their titles bounding it ("President Dmitry Medvedev": 2008-2012)."""
+    if article.published is not None:
+        return article
+    hints = [DateBound(b.start, b.end, b.evidence) for b in office_bounds(doc, kb)]
+    value, source = infer_published(article.text, article.title, hints)
+    if value is None:
+        return article
+    return replace(article, published=value, published_source=source)
+
+
+def event_dater(doc: Doc, dct: DateValue | None) -> Dater:
+    """Dates events by a time expression in their own clause, else by the article date."""
+    timexes = [(t, doc.char_span(t.start, t.end, alignment_mode="expand"))
+               for t in find_timexes(doc.text, dct)]
+
+    def dater(token: Token, sentence: Span) -> tuple[DateValue | None, str | None]:
+        own = [t for t, span in timexes if span is not None and syntax.governs(token, span.root)]
+        trigger = (token.idx, token.idx + len(token))
+        bounds = (sentence.start_char, sentence.end_char)
+        return date_for_span(own, trigger, bounds, dct, doc.text)
+
+    return dater
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything coded from one article; ``article`` carries its (possibly inferred) date."""
+
+    article: Article
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    learned: tuple[LearnedActor, ...] = ()
+
+
+def code_article(
+    doc: Doc, article: Article, kb: KnowledgeBase, known: Mapping[str, KBEntry] | None = None
+) -> Extraction:
+    """Pure: one parsed article in, its events, quotes and learned actors out."""
+    article = with_publication_date(article, doc, kb)
+    on = article.published.day if article.published else None
+    resolver = ArticleActors.build(doc, kb, known or {}, on=on)
+    dater = event_dater(doc, article.published)
+    events = extract_events(doc, article, resolver, dater=dater)
+    quotes = extract_quotes(doc, resolver, article.id)
+    return Extraction(article, tuple(events), tuple(quotes), tuple(resolver.learned()))
+
+
+def extract(
+    articles: Iterable[Article],
+    settings: Settings = Settings(),
+    *,
+    known: Mapping[str, KBEntry] | None = None,
+) -> Iterator[Extraction | Problem]:
+    """Parse with ``nlp.pipe`` in batches (``settings.workers`` processes) and code each article.
+
+    One article that fails becomes a Problem; the others go on.
+    """
+    nlp = load_model(settings.model_names)
+    kb = load_knowledge_base(settings.user_actor_files)
+    pairs = ((article.text, article) for article in articles)
+    stream = nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
+                      n_process=max(1, settings.workers))
+    for doc, article in stream:
+        try:
+            yield code_article(doc, article, kb, known)
+        except Exception as exc:  # noqa: BLE001 - the per-article edge: report, go on
+            yield Problem(article.path or article.id, f"extraction failed: {exc!r}")
+
+
+def extract_all(articles: Sequence[Article], settings: Settings = Settings()) -> list[Extraction]:
+    """All extractions of a small in-memory set (benchmarks, tests); problems are raised."""
+    results = []
+    for item in extract(articles, settings):
+        if isinstance(item, Problem):
+            raise NewsEventsError(str(item))
+        results.append(item)
+    return results

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import StoreError
+from newsevents.models import Actor, Article, Event, EventFilter
 from newsevents.store import LATEST_VERSION, Store
+from newsevents.store.rows import article_to_row, event_actor_rows, event_to_row, insert_sql
+from newsevents.store.schema import BOOTSTRAP, INITIAL
 
 
 def migration_rows(path: Path) -> list[tuple[int, str]]:
@@ -84,7 +87,6 @@ def test_store_accepts_empty_file(tmp_path: Path) -> None:
         assert store.schema_version == LATEST_VERSION
 
 
-
 def test_store_concurrent_first_opens_migrate_once(db_path: Path) -> None:
     def open_and_close(_: int) -> int:
         with Store(db_path) as store:
@@ -94,3 +96,49 @@ def test_store_concurrent_first_opens_migrate_once(db_path: Path) -> None:
         versions = list(pool.map(open_and_close, range(12)))
     assert versions == [LATEST_VERSION] * 12
     assert len(migration_rows(db_path)) == LATEST_VERSION
+
+
+def make_version_1(path: Path) -> None:
+    """A database as the version-1 code left it, holding one article with one extracted event."""
+    veto = Event(
+        event_id="e1",
+        article_id="a1",
+        type="REJECT",
+        mode=None,
+        cameo="120",
+        quad_class=3,
+        intensity=-2.0,
+        actors=(Actor("Russia", "RUS", "GOV", "Russia"),),
+        recipients=(),
+        trigger="vetoed",
+        sentence="Russia vetoed the draft.",
+        sentence_index=0,
+        char_start=7,
+        char_end=13,
+    )
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        for statement in (BOOTSTRAP, *INITIAL):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', 'then')")
+        rows = [
+            ("articles", article_to_row(Article("a1", "Russia vetoed the draft."), (), "then")),
+            ("events", event_to_row(veto, 0)),
+            *(("event_actors", row) for row in event_actor_rows(veto)),
+        ]
+        for table, row in rows:
+            conn.execute(insert_sql(table, row), row)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def test_store_migrates_version_1_database_keeping_events_searchable(db_path: Path) -> None:
+    make_version_1(db_path)
+    with Store(db_path) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert [e.event_id for e in store.query_events(EventFilter(search="vetoed"))] == ["e1"]
+        assert [e.event_id for e in store.query_events(EventFilter(actor="rusgov"))] == ["e1"]
+        assert store.check_integrity() == []
+    assert [version for version, _ in migration_rows(db_path)] == list(range(1, LATEST_VERSION + 1))

@@ -91,6 +91,7 @@ def test_article_store_round_trip(article: Article) -> None:
     with Store(":memory:") as store:
         store.add_articles([(article, minhash(article.text))], band_keys=band_keys)
         assert store.get_article(article.id) == article
+        assert store.check_integrity() == []
 
 
 @settings(max_examples=50, deadline=None)
@@ -109,3 +110,4 @@ def test_extraction_store_round_trip(data: st.DataObject) -> None:
         by_date = sorted(events, key=lambda e: (e.date is None, e.date.day if e.date else 0))
         assert list(store.iter_events(article_id="a1")) == by_date
         assert list(store.iter_quotes("a1")) == quotes
+        assert store.check_integrity() == []

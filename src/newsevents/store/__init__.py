@@ -2,6 +2,7 @@
 
 from newsevents.store.articles import AddReport
 from newsevents.store.database import Store
+from newsevents.store.learned import LearnedLike, StoredActor, actor_key
 from newsevents.store.migrations import LATEST_VERSION
 
-__all__ = ["LATEST_VERSION", "AddReport", "Store"]
+__all__ = ["LATEST_VERSION", "AddReport", "LearnedLike", "Store", "StoredActor", "actor_key"]

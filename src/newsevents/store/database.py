@@ -7,17 +7,21 @@ from content, so nothing is stored twice).
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from newsevents.models import Article, Event, Quote
-from newsevents.store import articles, extractions
+from newsevents.models import Article, Event, EventFilter, Quote
+from newsevents.store import actors as actors_module
+from newsevents.store import articles, extractions, queries
 from newsevents.store.articles import AddReport, BandKeys, Signature
 from newsevents.store.connection import open_connection, transaction, utc_now
+from newsevents.store.learned import LearnedLike, StoredActor
 from newsevents.store.migrations import current_version, migrate
 
+FTS_TABLES = ("articles_fts", "events_fts")
 STATS_TABLES = (
     "articles",
     "duplicates",
@@ -124,12 +128,49 @@ class Store:
         event_type: str | None = None,
         limit: int | None = None,
     ) -> Iterator[Event]:
-        return extractions.iter_events(
-            self._conn, article_id=article_id, event_type=event_type, limit=limit
+        """Every stored event (negated and hypothetical included), in :meth:`query_events` order."""
+        flt = EventFilter(
+            types=(event_type,) if event_type is not None else (),
+            article_id=article_id,
+            include_negated=True,
+            include_hypothetical=True,
+            limit=limit,
         )
+        return queries.query_events(self._conn, flt)
+
+    def query_events(self, flt: EventFilter) -> Iterator[Event]:
+        """Events matching every field of ``flt``, by date (undated last), article, position.
+
+        ``actor``/``recipient`` match a participant of that role by code, code+sector or
+        canonical name or span (ASCII case folded); ``dyad`` either direction; ``since``/``until``
+        compare the first day of the event's date, so undated events drop out; ``search`` is
+        plain words, all required, over sentence and trigger. Negated and hypothetical events
+        only when asked for.
+        """
+        return queries.query_events(self._conn, flt)
+
+    def count_events(self, flt: EventFilter) -> int:
+        """How many events :meth:`query_events` would give without ``flt.limit``."""
+        return queries.count_events(self._conn, flt)
 
     def iter_quotes(self, article_id: str | None = None) -> Iterator[Quote]:
         return extractions.iter_quotes(self._conn, article_id)
+
+    def upsert_actors(
+        self, actors: Sequence[LearnedLike], seen: dt.date | None, origin: str = "learned"
+    ) -> None:
+        """Record sightings of learned actors, all in one transaction.
+
+        Keyed by the normalised name (``store.learned.actor_key``): a new actor is inserted with
+        one mention; a known one gains the new aliases, its first/last seen widen to ``seen``
+        and its mentions grow by one. ``origin`` (learned, user, import) applies to new rows.
+        """
+        with transaction(self._conn, self.path) as conn:
+            actors_module.upsert_actors(conn, actors, seen, origin)
+
+    def known_actors(self) -> list[StoredActor]:
+        """Every stored actor, ordered by normalised name."""
+        return actors_module.known_actors(self._conn)
 
     def stats(self) -> dict[str, int]:
         """Row counts of the main tables, keyed by table name."""
@@ -147,8 +188,11 @@ class Store:
         problems = [p for p in problems if p != "ok"]
         for row in self._conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"foreign key: {row[0]} row {row[1]} -> {row[2]}")
-        try:
-            self._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"articles_fts: {exc}")
+        for table in FTS_TABLES:
+            try:
+                self._conn.execute(
+                    f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"{table}: {exc}")
         return problems

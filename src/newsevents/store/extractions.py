@@ -1,7 +1,8 @@
-"""Writing and reading what the coder extracted from an article: events, their actors, quotes.
+"""Writing what the coder extracted from an article (events, their actors, quotes); reading quotes.
 
 An article's extraction is replaced as a whole (delete, insert, record), so re-running the coder
 never duplicates events; ``extractions`` says which coder version produced the current rows.
+The events' full-text index follows by trigger (migration 2); events are read in ``queries``.
 """
 
 from __future__ import annotations
@@ -12,14 +13,11 @@ from collections.abc import Iterator, Sequence
 from newsevents.models import Event, Quote
 from newsevents.store.rows import (
     event_actor_rows,
-    event_from_row,
     event_to_row,
     insert_sql,
     quote_from_row,
     quote_to_row,
 )
-
-EVENT_ORDER = "ORDER BY e.date_day IS NULL, e.date_day, e.article_id, e.position"
 
 
 def replace_extraction(
@@ -69,37 +67,6 @@ def extraction_version(conn: sqlite3.Connection, article_id: str) -> str | None:
         "SELECT coder_version FROM extractions WHERE article_id = ?", (article_id,)
     ).fetchone()
     return row[0] if row is not None else None
-
-
-def iter_events(
-    conn: sqlite3.Connection,
-    *,
-    article_id: str | None = None,
-    event_type: str | None = None,
-    limit: int | None = None,
-) -> Iterator[Event]:
-    """Events by date (undated last), then article and order within it."""
-    where: list[str] = []
-    params: list[object] = []
-    if article_id is not None:
-        where.append("e.article_id = ?")
-        params.append(article_id)
-    if event_type is not None:
-        where.append("e.type = ?")
-        params.append(event_type)
-    sql = "SELECT e.* FROM events AS e"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" {EVENT_ORDER}"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    for row in conn.execute(sql, params):
-        participants = conn.execute(
-            "SELECT * FROM event_actors WHERE event_id = ? ORDER BY role, position",
-            (row["event_id"],),
-        ).fetchall()
-        yield event_from_row(row, participants)
 
 
 def iter_quotes(conn: sqlite3.Connection, article_id: str | None = None) -> Iterator[Quote]:

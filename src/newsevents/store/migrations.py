@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsevents.errors import StoreError
-from newsevents.store.schema import BOOTSTRAP, INITIAL
+from newsevents.store.schema import BOOTSTRAP, EVENT_SEARCH, INITIAL
 from newsevents.store.connection import transaction, utc_now
 
 
@@ -23,7 +23,10 @@ class Migration:
     statements: tuple[str, ...]
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", INITIAL),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", INITIAL),
+    Migration(2, "event search and actor look-ups", EVENT_SEARCH),
+)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -25,6 +25,7 @@ from newsevents.models import (
     Precision,
     Quote,
 )
+from newsevents.store.learned import StoredActor
 
 Row = dict[str, Any]
 RowLike: TypeAlias = sqlite3.Row | Mapping[str, Any]  # from_row accepts dicts too (tests)
@@ -207,6 +208,37 @@ def quote_from_row(row: RowLike) -> Quote:
         sentence_index=row["sentence_index"],
         direct=bool(row["direct"]),
     )
+
+
+def stored_actor_to_row(actor: StoredActor) -> Row:
+    return {
+        "actor_key": actor.key,
+        "name": actor.name,
+        "code": actor.code,
+        "sector": actor.sector,
+        "aliases": json.dumps(list(actor.aliases), ensure_ascii=False),
+        "first_seen": actor.first_seen.isoformat() if actor.first_seen else None,
+        "last_seen": actor.last_seen.isoformat() if actor.last_seen else None,
+        "mentions": actor.mentions,
+        "origin": actor.origin,
+    }
+
+
+def stored_actor_from_row(row: RowLike) -> StoredActor:
+    return StoredActor(
+        name=row["name"],
+        aliases=tuple(json.loads(row["aliases"])),
+        code=row["code"],
+        sector=row["sector"],
+        first_seen=_date_or_none(row["first_seen"]),
+        last_seen=_date_or_none(row["last_seen"]),
+        mentions=row["mentions"],
+        origin=row["origin"],
+    )
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value is not None else None
 
 
 def insert_sql(table: str, row: Row, verb: str = "INSERT") -> str:

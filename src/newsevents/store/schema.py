@@ -192,3 +192,56 @@ KNOWLEDGE = (
 )
 
 INITIAL = ARTICLES + EVENTS + KNOWLEDGE
+
+# Migration 2. The full-text index needs a rowid that VACUUM never renumbers; ``events`` has a
+# TEXT primary key (so only an implicit rowid), hence the small ``event_search_keys`` table whose
+# INTEGER PRIMARY KEY is that stable rowid. The index is external-content over a view joining the
+# keys to the events, so the text is stored once; triggers keep it in step in the same
+# transaction as the event rows (also when an article's deletion cascades to its events).
+EVENT_SEARCH = (
+    """
+    CREATE TABLE event_search_keys (
+        seq INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE REFERENCES events (event_id) ON DELETE CASCADE
+    )""",
+    """
+    CREATE VIEW event_search AS
+        SELECT k.seq AS seq, e.sentence AS sentence, e.trigger AS trigger
+        FROM event_search_keys AS k JOIN events AS e ON e.event_id = k.event_id""",
+    """
+    CREATE VIRTUAL TABLE events_fts USING fts5 (
+        sentence, trigger,
+        content = 'event_search', content_rowid = 'seq',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    )""",
+    """
+    CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO event_search_keys (event_id) VALUES (new.event_id);
+        INSERT INTO events_fts (rowid, sentence, trigger)
+        VALUES ((SELECT seq FROM event_search_keys WHERE event_id = new.event_id),
+                new.sentence, new.trigger);
+    END""",
+    """
+    CREATE TRIGGER events_fts_delete BEFORE DELETE ON events BEGIN
+        INSERT INTO events_fts (events_fts, rowid, sentence, trigger)
+        VALUES ('delete', (SELECT seq FROM event_search_keys WHERE event_id = old.event_id),
+                old.sentence, old.trigger);
+    END""",
+    """
+    CREATE TRIGGER events_fts_update AFTER UPDATE OF sentence, trigger ON events BEGIN
+        INSERT INTO events_fts (events_fts, rowid, sentence, trigger)
+        VALUES ('delete', (SELECT seq FROM event_search_keys WHERE event_id = old.event_id),
+                old.sentence, old.trigger);
+        INSERT INTO events_fts (rowid, sentence, trigger)
+        VALUES ((SELECT seq FROM event_search_keys WHERE event_id = new.event_id),
+                new.sentence, new.trigger);
+    END""",
+    # Back-fill the events stored under version 1, in their stored order.
+    "INSERT INTO event_search_keys (event_id) SELECT event_id FROM events ORDER BY rowid",
+    "INSERT INTO events_fts (events_fts) VALUES ('rebuild')",
+    # Participant look-ups by code, code+sector, canonical name or span, ASCII case folded.
+    "CREATE INDEX event_actors_code_nocase ON event_actors (code COLLATE NOCASE)",
+    "CREATE INDEX event_actors_code_sector ON event_actors ((code || sector) COLLATE NOCASE)",
+    "CREATE INDEX event_actors_name ON event_actors (name COLLATE NOCASE)",
+    "CREATE INDEX event_actors_text ON event_actors (text COLLATE NOCASE)",
+)

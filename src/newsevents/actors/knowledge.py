@@ -1,0 +1,212 @@
+"""The actor knowledge base: countries, organisations, people in office, sector words, places.
+
+The bundled part is read once per process from ``data/actors/*.tsv`` (cached); users add their
+own files in the same TSV formats or as PETRARCH/Phoenix actor dictionaries, and their entries
+win over the bundled ones for the same name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from newsevents.actors.entries import OFFICIAL_SECTORS, EntryKind, KBEntry
+from newsevents.actors.normalize import normalize_name
+from newsevents.actors.petrarch import looks_like_petrarch, read_petrarch_rows
+from newsevents.actors.tables import Row, read_honorifics, read_table, rows_from_table
+from newsevents.config import DATA_DIR
+from newsevents.errors import DataFileError
+
+ACTORS_DATA_DIR = DATA_DIR / "actors"
+BUNDLED_FILES = ("countries.tsv", "organizations.tsv", "regions.tsv", "sectors.tsv", "people.tsv")
+HONORIFICS_FILE = "honorifics.tsv"
+
+Index = dict[str, list[KBEntry]]
+
+
+class KnowledgeBase:
+    """Names -> entries, looked up in normal form (see ``normalize_name``)."""
+
+    def __init__(
+        self, names: Index, places: Index, code_names: dict[str, str], honorifics: frozenset[str]
+    ) -> None:
+        self._names = names
+        self._places = places
+        self._code_names = code_names
+        self._honorifics = honorifics
+        self._person_keys: tuple[str, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def lookup(self, phrase: str, on: dt.date | None = None) -> KBEntry | None:
+        """The entry ``phrase`` names; for a person, the office held ``on`` that day if given."""
+        entries = self._names.get(normalize_name(phrase))
+        return pick_entry(entries, on) if entries else None
+
+    def lookup_place(self, phrase: str) -> KBEntry | None:
+        """A country, city, region or seat of power named ``phrase`` (locations only)."""
+        entries = self._places.get(normalize_name(phrase))
+        return entries[0] if entries else None
+
+    def offices_for(self, name: str) -> list[KBEntry]:
+        """Every dated office of the person ``name`` (any alias), earliest first."""
+        entries = self._names.get(normalize_name(name), [])
+        people = [e for e in entries if e.kind is EntryKind.PERSON]
+        return sorted(people, key=lambda e: (e.start or dt.date.min, e.end or dt.date.max))
+
+    def name_of(self, code: str) -> str | None:
+        """Canonical name of an actor code: "Russia" for RUS, "United Nations" for UNO."""
+        return self._code_names.get(code)
+
+    def is_honorific(self, word: str) -> bool:
+        return normalize_name(word) in self._honorifics
+
+    def person_keys(self) -> tuple[str, ...]:
+        """Normal-form keys that name people, for fuzzy matching of spelling variants."""
+        if self._person_keys is None:
+            self._person_keys = tuple(
+                key for key, entries in self._names.items()
+                if entries[0].kind is EntryKind.PERSON
+            )
+        return self._person_keys
+
+    def entries(self) -> Iterator[KBEntry]:
+        """Every distinct entry, once."""
+        seen: set[int] = set()
+        for entries in self._names.values():
+            for entry in entries:
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    yield entry
+
+    def extended(self, rows: Iterable[Row]) -> KnowledgeBase:
+        """A new knowledge base with ``rows`` added; they win over existing names."""
+        added = IndexBuilder(strict=False)
+        for row in rows:
+            added.add(row)
+        return KnowledgeBase(
+            {**self._names, **added.names},
+            {**self._places, **added.places},
+            {**added.code_names, **self._code_names},
+            self._honorifics,
+        )
+
+
+def pick_entry(entries: Sequence[KBEntry], on: dt.date | None) -> KBEntry:
+    """Choose among a name's entries (a person's offices): the one valid ``on`` that day.
+
+    Without a date: the ongoing or most recent office. With one: the office held that day; if
+    the person had left every office by then, their last office with sector ELI (a former
+    official, as CAMEO codes them); if they had not taken office yet, their first office.
+    """
+    if len(entries) == 1:
+        return entries[0]
+    if on is None:
+        return max(entries, key=_recency)
+    current = [e for e in entries if e.valid_on(on)]
+    if current:
+        return max(current, key=_recency)
+    past = [e for e in entries if e.end is not None and e.end <= on]
+    if past:
+        last = max(past, key=lambda e: e.end or dt.date.min)
+        return replace(last, sector="ELI") if last.sector in OFFICIAL_SECTORS else last
+    return min(entries, key=lambda e: e.start or dt.date.min)
+
+
+def _recency(entry: KBEntry) -> tuple[bool, bool, dt.date]:
+    return (entry.dated, entry.end is None, entry.start or dt.date.min)
+
+
+class IndexBuilder:
+    """Builds the name and place indexes; ``strict`` makes a name listed twice an error."""
+
+    def __init__(self, *, strict: bool) -> None:
+        self.strict = strict
+        self.names: Index = {}
+        self.places: Index = {}
+        self.code_names: dict[str, str] = {}
+        self._people: dict[str, list[KBEntry]] = {}
+
+    def add(self, row: Row) -> None:
+        entry = row.entry
+        if entry.code and entry.kind in (EntryKind.COUNTRY, EntryKind.ORGANIZATION):
+            self.code_names.setdefault(entry.code, entry.name)
+        target = self._offices(row) if entry.kind is EntryKind.PERSON else [entry]
+        for raw in row.keys:
+            key = normalize_name(raw)
+            if not key:  # e.g. a Cyrillic alias in a PETRARCH file: unusable for English text
+                if self.strict:
+                    message = f"name {raw!r} has no Latin letters or digits"
+                    raise DataFileError(row.path, row.line, message)
+                continue
+            if row.as_name:
+                self._put(self.names, key, target, row)
+            if row.as_place:
+                self._put(self.places, key, [entry], row)
+
+    def _offices(self, row: Row) -> list[KBEntry]:
+        """The shared list of one person's offices; every alias of the person points to it."""
+        entry = row.entry
+        offices = self._people.setdefault(normalize_name(entry.name), [])
+        repeated = any(o.start == entry.start and o.office == entry.office for o in offices)
+        if self.strict and repeated:
+            raise DataFileError(row.path, row.line, f"{entry.name}: office listed twice")
+        offices.append(entry)
+        return offices
+
+    def _put(self, index: Index, key: str, target: list[KBEntry], row: Row) -> None:
+        existing = index.get(key)
+        if existing is None or existing is target or existing[0] == target[0]:
+            index[key] = target
+            return
+        if self.strict:
+            other = existing[0]
+            raise DataFileError(
+                row.path, row.line,
+                f"duplicate name {key!r}: already {other.kind.value} {other.name} ({other.code})",
+            )
+        index[key] = target
+
+
+def read_actor_file(path: Path) -> list[Row]:
+    """Rows of a user's file: one of our TSV formats, or a PETRARCH actor dictionary."""
+    table = read_table(path)
+    if table is not None:
+        return rows_from_table(table)
+    if looks_like_petrarch(path):
+        return list(read_petrarch_rows(path))
+    raise DataFileError(
+        str(path), 1, "neither a newsevents actor TSV (no header row) nor a PETRARCH dictionary"
+    )
+
+
+def knowledge_base_from_files(
+    paths: Sequence[Path], honorifics_path: Path = ACTORS_DATA_DIR / HONORIFICS_FILE
+) -> KnowledgeBase:
+    """A knowledge base from ``paths`` alone, strictly: a name listed twice is an error."""
+    builder = IndexBuilder(strict=True)
+    for path in paths:
+        for row in read_actor_file(path):
+            builder.add(row)
+    table = read_table(honorifics_path)
+    if table is None:
+        raise DataFileError(str(honorifics_path), 1, "no header row")
+    honorifics = frozenset(normalize_name(title) for title in read_honorifics(table))
+    return KnowledgeBase(builder.names, builder.places, builder.code_names, honorifics)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_knowledge_base() -> KnowledgeBase:
+    return knowledge_base_from_files([ACTORS_DATA_DIR / name for name in BUNDLED_FILES])
+
+
+def load_knowledge_base(extra: Sequence[Path] = ()) -> KnowledgeBase:
+    """The bundled knowledge base plus the user's ``extra`` files (theirs win on a clash)."""
+    base = bundled_knowledge_base()
+    if not extra:
+        return base
+    return base.extended(row for path in extra for row in read_actor_file(Path(path)))

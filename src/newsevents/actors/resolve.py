@@ -1,0 +1,368 @@
+"""The actor a noun phrase denotes, resolved inside one article.
+
+``ArticleActors.build`` scans an article once: it finds the article's dominant country and
+learns actors the text introduces ("rebel spokesman Abdel Hafiz Ghoga", "Libya's Government of
+National Salvation (GNS)") so later mentions ("Mr Ghoga", "the GNS") resolve too. ``resolve``
+then reads one phrase (see docs/actors.md for the rules):
+
+* code: the phrase's own name if it is a country, place or organisation ("Moscow"); else the
+  nearest country word in the phrase ("the *Russian* foreign ministry"); else a possessive,
+  apposition or of/for phrase ("*Libya's* army", "the head *of the Pentagon*"); else a known
+  person's office ("Ban Ki-moon" -> UNO); else, for a body word such as "rebels" or
+  "government" with no country at all, the article's dominant country (lower confidence).
+* sector: the body word nearest the head ("government *troops*" -> MIL, "*rebel* spokesman"
+  -> REB); else the named actor's own sector (a country or capital is its government, GOV);
+  else the side phrases'; else a role word ("spokesman" -> GOV); "former" makes officials ELI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.actors.entries import (
+    OFFICIAL_SECTORS,
+    EntryKind,
+    KBEntry,
+    LearnedActor,
+    SectorRank,
+)
+from newsevents.actors.knowledge import KnowledgeBase
+from newsevents.actors.matching import Match, Matcher, name_around
+from newsevents.actors.phrase import (
+    HYPHENS,
+    NAME_LABELS,
+    PARTITIVE_HEADS,
+    PLACE_LABELS,
+    core_tokens,
+    lemma,
+    phrase_span,
+    runs,
+    side_relations,
+)
+from newsevents.models import Actor
+
+CONFIDENCE = {"name": 0.9, "phrase": 0.85, "person": 0.8, "context": 0.5}
+UNCODED_CONFIDENCE = 0.3
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "LEG", "JUD", "PTY", "COP", "SPY"})
+MAX_SIDE_DEPTH = 2
+_NAMED_KINDS = frozenset({EntryKind.COUNTRY, EntryKind.PLACE, EntryKind.ORGANIZATION})
+_LEARNABLE_LABELS = frozenset({"PERSON", "ORG"})
+_NO_KNOWN: Mapping[str, KBEntry] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An actor with how sure we are and what decided its code.
+
+    ``evidence`` is "name" (the phrase names a country, place or body), "phrase" (a country word
+    or side phrase), "person" (a known person's office), "context" (the article's dominant
+    country) or "none" (no code).
+    """
+
+    actor: Actor
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    code: str | None
+    sector: str | None
+    own_name: str | None
+    words: str
+    code_from: str | None
+    sector_from: str | None
+
+
+class ArticleActors:
+    """Actor resolution for one parsed article; build with :meth:`build`."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, matcher: Matcher) -> None:
+        self._doc = doc
+        self._kb = kb
+        self._matcher = matcher
+        self._entities = {t.i: ent for ent in doc.ents for t in ent}
+        self._learned: list[LearnedActor] = []
+        self._cache: dict[int, Resolution | None] = {}
+        self._dominant: str | None = None
+
+    @classmethod
+    def build(
+        cls,
+        doc: Doc,
+        kb: KnowledgeBase,
+        known: Mapping[str, KBEntry] = _NO_KNOWN,
+        on: dt.date | None = None,
+    ) -> ArticleActors:
+        """Scan ``doc`` once. ``known``: actors learned from earlier articles, by name;
+        ``on``: the article's date, which picks the office a named person held that day."""
+        actors = cls(doc, kb, Matcher(kb, known, on))
+        actors._dominant = actors._dominant_country()
+        for entity in doc.ents:
+            if entity.label_ in _LEARNABLE_LABELS:
+                actors._learn(entity)
+        actors._cache.clear()
+        return actors
+
+    @property
+    def dominant_country(self) -> str | None:
+        """The country the article mentions most (None on a tie or when it names none)."""
+        return self._dominant
+
+    def resolve(self, token: Token) -> Actor | None:
+        """The actor of the noun phrase headed by ``token``; None for pronouns and non-actors."""
+        resolution = self.explain(token)
+        return resolution.actor if resolution else None
+
+    def explain(self, token: Token) -> Resolution | None:
+        """Like :meth:`resolve`, with the confidence and the evidence that decided the code."""
+        if token.i not in self._cache:
+            reading = self._read(token, depth=0, came_from=None)
+            self._cache[token.i] = self._finish(token, reading) if reading else None
+        return self._cache[token.i]
+
+    def learned(self) -> list[LearnedActor]:
+        """Actors this article introduced, in order of first mention."""
+        return list(self._learned)
+
+    def place(self, token: Token) -> tuple[str, str | None] | None:
+        """(place name, country code) of the GPE/LOC/FAC name ``token`` is part of."""
+        entity = self._entities.get(token.i)
+        if entity is not None:
+            text = _entity_name(entity, self._kb)
+        else:
+            text = token.text if token.pos_ == "PROPN" else ""
+        entry = self._kb.lookup_place(text) if text else None
+        if entry is not None:
+            named = entry.kind is EntryKind.PLACE or not entry.code
+            return (entry.name if named else self._kb.name_of(entry.code) or entry.name), entry.code
+        if entity is not None and entity.label_ in PLACE_LABELS and text:
+            return text, None
+        return None
+
+    # --- reading one phrase -------------------------------------------------------------
+
+    def _read(self, head: Token, depth: int, came_from: int | None) -> _Reading | None:
+        if head.pos_ == "PRON" and lemma(head) not in PARTITIVE_HEADS:  # "some of the rebels"
+            return None
+        entity = self._entities.get(head.i)
+        core = core_tokens(head, entity)
+        matches = [m for run in runs(core) for m in self._matcher.segment(run)]
+        head_match = next((m for m in matches if m.covers(head)), None)
+        head_match = head_match or self._matcher.fuzzy_head(head, core, matches)
+        others = sorted(
+            (m for m in matches if m is not head_match), key=lambda m: (m.distance(head), -m.start)
+        )
+        sides = self._sides(head, depth, came_from)
+        if not _denotes_actor(head, entity, head_match, sides):
+            return None
+        code, code_from = _pick_code(head_match, others, sides)
+        sector, sector_from = _pick_sector(head_match, others, sides)
+        own = self._own_name(head, entity, head_match, core, matches, sides)
+        words = " ".join(
+            m.text.lower() for m in sorted(matches, key=lambda m: m.start)
+            if m.entry.kind is EntryKind.SECTOR and m.entry.rank is not SectorRank.STATUS
+        )
+        return _Reading(code, sector, own, words, code_from, sector_from)
+
+    def _sides(
+        self, head: Token, depth: int, came_from: int | None
+    ) -> list[tuple[str, _Reading]]:
+        if depth >= MAX_SIDE_DEPTH:
+            return []
+        sides = []
+        for relation, token in side_relations(head):
+            if token.i != came_from:
+                reading = self._read(token, depth + 1, came_from=head.i)
+                if reading is not None:
+                    sides.append((relation, reading))
+        return sides
+
+    def _own_name(
+        self,
+        head: Token,
+        entity: Span | None,
+        head_match: Match | None,
+        core: list[Token],
+        matches: list[Match],
+        sides: list[tuple[str, _Reading]],
+    ) -> str | None:
+        """The actor's own name when the phrase names it (not for "the foreign ministry")."""
+        if head_match is not None and head_match.entry.kind is not EntryKind.SECTOR:
+            entry = head_match.entry
+            if entry.kind is EntryKind.PLACE and entry.sector == "GOV" and entry.code:
+                return self._kb.name_of(entry.code) or entry.name  # "the Kremlin" -> Russia
+            return entry.name
+        if entity is not None and entity.label_ in _LEARNABLE_LABELS:
+            return _entity_name(entity, self._kb) or None
+        if head.pos_ == "PROPN":
+            name = name_around(head, core, matches, self._kb)
+            if name:
+                return head.doc[name[0].i : name[-1].i + 1].text
+        appositions = (r.own_name for rel, r in sides if rel.startswith("appos") and r.own_name)
+        return next(appositions, None)
+
+    def _finish(self, head: Token, reading: _Reading) -> Resolution:
+        code, code_from = reading.code, reading.code_from
+        if code is None and self._dominant and _takes_article_country(reading):
+            code, code_from = self._dominant, "context"
+        name = reading.own_name or self._composed_name(code, reading.words)
+        actor = Actor(text=phrase_span(head).text, code=code, sector=reading.sector, name=name)
+        confidence = CONFIDENCE.get(code_from or "", UNCODED_CONFIDENCE)
+        return Resolution(actor, confidence, code_from or "none")
+
+    def _composed_name(self, code: str | None, words: str) -> str | None:
+        owner = (self._kb.name_of(code) or code) if code else None
+        if owner and words:
+            return f"{owner} {words}"
+        return owner or words or None
+
+    # --- article-level knowledge --------------------------------------------------------
+
+    def _dominant_country(self) -> str | None:
+        counts: Counter[str] = Counter()
+        for entity in self._doc.ents:
+            if entity.label_ in NAME_LABELS:
+                entry = self._kb.lookup(_entity_name(entity, self._kb))
+                if entry and entry.kind in (EntryKind.COUNTRY, EntryKind.PLACE) and entry.code:
+                    counts[entry.code] += 1
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def _learn(self, entity: Span) -> None:
+        """Remember a PERSON/ORG name the KB does not know, with the actor its phrase gives."""
+        tokens = self._name_tokens(entity)
+        if not _learnable(tokens) or self._explained(tokens):
+            return
+        name = self._doc[tokens[0].i : tokens[-1].i + 1].text
+        resolution = self.explain(entity.root)
+        self._cache.clear()
+        if resolution is None or resolution.actor.code is None:
+            return
+        kind = EntryKind.PERSON if entity.label_ == "PERSON" else EntryKind.ORGANIZATION
+        aliases = self._aliases(entity, tokens, kind)
+        actor = resolution.actor
+        learned = LearnedActor(name, aliases, actor.code, actor.sector, kind, resolution.confidence)
+        self._learned.append(learned)
+        self._matcher.learn([name, *aliases], learned.to_entry())
+
+    def _name_tokens(self, entity: Span) -> list[Token]:
+        tokens = [t for t in entity if t.tag_ != "POS" and (not t.is_punct or t.text in HYPHENS)]
+        while tokens and (tokens[0].pos_ == "DET" or self._kb.is_honorific(tokens[0].text)):
+            tokens.pop(0)
+        while entity.label_ == "PERSON" and tokens and self._is_title(tokens[0]):
+            tokens.pop(0)  # "President Barack Obama" tagged as one PERSON
+        return tokens
+
+    def _is_title(self, token: Token) -> bool:
+        entry = self._matcher.lookup_tokens([token])
+        return entry is not None and entry.kind is not EntryKind.PERSON
+
+    def _explained(self, tokens: list[Token]) -> bool:
+        """Known already: by name, by spelling variant, or word by word from the KB."""
+        name = self._doc[tokens[0].i : tokens[-1].i + 1].text
+        if self._matcher.lookup_text(name) is not None:
+            return True
+        if tokens[0].ent_type_ == "PERSON" and self._matcher.fuzzy(name) is not None:
+            return True
+        covered = {i for m in self._matcher.segment(tokens) for i in range(m.start, m.end)}
+        return all(t.i in covered or t.text in HYPHENS for t in tokens)
+
+    def _aliases(self, entity: Span, tokens: list[Token], kind: EntryKind) -> tuple[str, ...]:
+        """A person's surname; an organisation's acronym given in brackets after it."""
+        if kind is EntryKind.PERSON:
+            surname = tokens[-1].text
+            unknown = self._matcher.lookup_text(surname) is None
+            return (surname,) if len(tokens) > 1 and len(surname) >= 3 and unknown else ()
+        doc, end = self._doc, entity.end
+        if end + 2 < len(doc) and doc[end].text == "(":
+            acronym = doc[end + 1]
+            if doc[end + 2].text == ")" and acronym.text.isupper() and len(acronym.text) >= 2:
+                return (acronym.text,)
+        return ()
+
+
+def _denotes_actor(
+    head: Token, entity: Span | None, head_match: Match | None, sides: list[tuple[str, _Reading]]
+) -> bool:
+    """Whether the head names an actor: a KB name or actor word, a named entity, a quantity of
+    actors ("dozens of rebels") or a noun in apposition to one. "Libya's crisis" is no actor."""
+    if head_match is not None or (entity is not None and entity.label_ in NAME_LABELS):
+        return True
+    if head.pos_ == "NUM" or lemma(head) in PARTITIVE_HEADS:
+        return any(relation == "of" for relation, _ in sides)
+    return any(relation.startswith("appos") and r.code for relation, r in sides)
+
+
+def _pick_code(
+    head_match: Match | None, others: list[Match], sides: list[tuple[str, _Reading]]
+) -> tuple[str | None, str | None]:
+    if head_match and head_match.entry.kind in _NAMED_KINDS and head_match.entry.code:
+        return head_match.entry.code, "name"
+    for match in others:
+        if match.entry.code:
+            return match.entry.code, "phrase"
+    for _, reading in sides:
+        if reading.code and reading.code_from != "context":
+            return reading.code, "phrase"
+    if head_match and head_match.entry.code:
+        return head_match.entry.code, "person"
+    return None, None
+
+
+def _pick_sector(
+    head_match: Match | None, others: list[Match], sides: list[tuple[str, _Reading]]
+) -> tuple[str | None, str | None]:
+    core = ([head_match] if head_match else []) + others
+    sector, source = _first_sector(core, SectorRank.BODY), "body"
+    if sector is None and head_match and head_match.entry.kind is not EntryKind.SECTOR:
+        sector, source = head_match.entry.sector, "name"
+    if sector is None:
+        head_is_role = head_match is not None and head_match.entry.rank is SectorRank.ROLE
+        usable = (r for rel, r in sides if r.sector and (rel != "poss" or head_is_role))
+        side = next(usable, None)
+        if side is not None:  # a side phrase's role word stays a role word
+            sector, source = side.sector, "role" if side.sector_from == "role" else "side"
+    if sector is None:
+        sector, source = _first_sector(core, SectorRank.ROLE), "role"
+    former = any(m.entry.rank is SectorRank.STATUS for m in others)
+    is_person = head_match is not None and head_match.entry.kind is EntryKind.PERSON
+    if former and (sector in OFFICIAL_SECTORS or is_person):
+        return "ELI", "status"
+    return sector, source if sector else None
+
+
+def _first_sector(matches: list[Match], rank: SectorRank) -> str | None:
+    words = (m.entry for m in matches if m.entry.kind is EntryKind.SECTOR)
+    return next((entry.sector for entry in words if entry.rank is rank), None)
+
+
+def _learnable(tokens: list[Token]) -> bool:
+    """A name worth remembering: words only, and not a headline in capitals."""
+    words = [t for t in tokens if t.text not in HYPHENS]
+    if not words or not (words[0].text[:1].isupper() or words[0].text[:1].isdigit()):
+        return False
+    if not all(t.text[:1].isalnum() and any(c.isalpha() for c in t.text) for t in words):
+        return False
+    return len(words) == 1 or not all(t.text.isupper() for t in words)
+
+
+def _takes_article_country(reading: _Reading) -> bool:
+    """A body word with no country ("rebels", "the government") belongs to the article's country."""
+    return reading.sector in DOMESTIC_SECTORS and reading.sector_from in ("body", "side")
+
+
+def _entity_name(entity: Span, kb: KnowledgeBase) -> str:
+    """Entity text without a leading article or honorific and without a possessive 's."""
+    tokens = [t for t in entity if t.tag_ != "POS"]
+    while tokens and (tokens[0].pos_ == "DET" or kb.is_honorific(tokens[0].text)):
+        tokens.pop(0)
+    return entity.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""

@@ -1,0 +1,170 @@
+"""Event-coding benchmarks on the public gold sets in ``../shared`` (see docs/benchmarks.md).
+
+Each ``run_*`` function reads one gold file, codes its texts with the real pipeline and returns a
+plain dict of numbers; ``newsevents eval events`` prints them and the CI gate checks floors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsevents import pipeline
+from newsevents.config import Settings
+from newsevents.evaluation.scoring import PRF, greedy_match, macro_f1, multiset_prf
+from newsevents.models import Article, DateSource, DateValue, Event
+
+# Old PLOVER labels in the PLOVER gold file, mapped to PLOVER 2 (guides/PLOVER.md).
+OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+              "FIGHT": "ASSAULT"}
+# PETRARCH spells international bodies IGO+body; our codes name the body directly.
+PETRARCH_BODIES = {"UNO": "UNO", "NAT": "NATO", "EUR": "EUR", "AFU": "AFU", "ARL": "ARL"}
+
+
+def _factual(events: Iterable[Event]) -> list[Event]:
+    return [e for e in events if not e.negated and not e.hypothetical]
+
+
+def _code_all(articles: Sequence[Article], settings: Settings) -> dict[str, list[Event]]:
+    results = pipeline.extract_all(articles, settings)
+    return {r.article.id: _factual(r.events) for r in results}
+
+
+# --- ../shared/dev: real articles, PLOVER gold ---------------------------------------------
+
+def _dev_fits(event: Event, gold: dict[str, Any]) -> bool:
+    types = {gold["type"], gold.get("alt")}
+    if event.type not in types:
+        return False
+    actor_codes = {a.code for a in event.actors}
+    recipient_codes = {a.code for a in event.recipients}
+    gold_recipients = set(gold.get("recipient") or [])
+    if gold_recipients:
+        return bool(actor_codes & set(gold["actor"])) and bool(recipient_codes & gold_recipients)
+    return bool(actor_codes & (set(gold["actor"]) | gold_recipients))
+
+
+def run_dev(shared: Path, settings: Settings = Settings()) -> dict[str, Any]:
+    """Micro P/R/F1 on the 40 annotated dev articles (precision is a lower bound)."""
+    folder = shared / "dev"
+    records = [json.loads(line) for line in (folder / "articles.jsonl").open(encoding="utf-8")]
+    gold = {json.loads(line)["id"]: json.loads(line)["events"]
+            for line in (folder / "gold_events.jsonl").open(encoding="utf-8")}
+    articles = [Article(id=r["id"], text=r["text"], title=r.get("title"), url=r.get("url"),
+                        source=r.get("outlet")) for r in records]
+    coded = _code_all(articles, settings)
+    total = PRF(0, 0, 0)
+    per_type: dict[str, PRF] = defaultdict(lambda: PRF(0, 0, 0))
+    for article in articles:
+        system, expected = coded.get(article.id, []), gold.get(article.id, [])
+        total += greedy_match(system, expected, _dev_fits)
+        for event_type in {e.type for e in system} | {g["type"] for g in expected}:
+            per_type[event_type] += greedy_match(
+                [e for e in system if e.type == event_type],
+                [g for g in expected if g["type"] == event_type], _dev_fits)
+    return {"events": total.as_dict(),
+            "per_type": {t: prf.as_dict() for t, prf in sorted(per_type.items())}}
+
+
+# --- PETRARCH-2 gold standard: (source, target, CAMEO) -------------------------------------
+
+def petrarch_key(code: str | None) -> str:
+    """Country (or body) part of a PETRARCH or newsevents code: RUSGOV -> RUS, IGOUNO -> UNO."""
+    if not code:
+        return "---"
+    if code[:3] in ("IGO", "NGO") and len(code) >= 6:
+        return PETRARCH_BODIES.get(code[3:6], code[:3])
+    return code if code in PETRARCH_BODIES.values() else code[:3]
+
+
+def _triples(event: Event) -> list[tuple[str, str, str]]:
+    targets = event.recipients or (None,)
+    return [(petrarch_key(a.code), petrarch_key(t.code if t else None), event.cameo)
+            for a in event.actors for t in targets]
+
+
+def _gold_day(text: str | None) -> dt.date | None:
+    """PETRARCH records date sentences as YYYYMMDD or YYMMDD."""
+    for pattern in ("%Y%m%d", "%y%m%d"):
+        try:
+            return dt.datetime.strptime(text or "", pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _sentence_articles(rows: Sequence[dict[str, Any]]) -> list[Article]:
+    articles = []
+    for row in rows:
+        day = _gold_day(row.get("date"))
+        published = DateValue(day) if day else None
+        source = DateSource.METADATA if day else DateSource.NONE
+        articles.append(Article(id=row["id"], text=row["text"], published=published,
+                                published_source=source))
+    return articles
+
+
+def run_petrarch_gsr(shared: Path, settings: Settings = Settings()) -> dict[str, Any]:
+    path = shared / "external" / "universalpetrarch-gsr" / "petr2_gsr.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    coded = _code_all(_sentence_articles(rows), settings)
+    totals = {level: PRF(0, 0, 0) for level in LEVELS}
+    for row in rows:
+        system = [t for e in coded.get(row["id"], []) for t in _triples(e)]
+        gold = [(petrarch_key(e["source"]), petrarch_key(e["target"]), e["code"])
+                for e in row["expected_events"]]
+        for level in LEVELS:
+            totals[level] += multiset_prf(_view(system, level), _view(gold, level))
+    return {level: prf.as_dict() for level, prf in totals.items()}
+
+
+LEVELS = ("exact", "dyad_root", "root")
+
+
+def _view(items: list[tuple[str, str, str]], level: str) -> list[tuple]:
+    """exact: (source, target, code); dyad_root: (source, target, root); root: (root,)."""
+    if level == "exact":
+        return items
+    if level == "dyad_root":
+        return [(s, t, c[:2]) for s, t, c in items]
+    return [(c[:2],) for _, _, c in items]
+
+
+# --- PLOVER gold standard records: type accuracy and macro-F1 ------------------------------
+
+def _plover_codes(parties: Any) -> set[str]:
+    return {p.get("code") for p in parties or [] if isinstance(p, dict) and p.get("code")}
+
+
+def run_plover_gsr(shared: Path, settings: Settings = Settings()) -> dict[str, Any]:
+    """Type accuracy/macro-F1 of the most confident event per sentence; actor country accuracy."""
+    path = shared / "external" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r["event"] != "DOCUMENT"]
+    articles = [Article(id=r["id"], text=r["text"]) for r in records]
+    coded = _code_all(articles, settings)
+    pairs, actor_hits, recipient_hits, recipient_total = [], 0, 0, 0
+    for record in records:
+        events = sorted(coded.get(record["id"], []), key=lambda e: -e.confidence)
+        best = events[0] if events else None
+        gold_type = OLD_PLOVER.get(record["event"], record["event"])
+        pairs.append((best.type if best else None, gold_type))
+        if best and {a.code for a in best.actors} & _plover_codes(record.get("source")):
+            actor_hits += 1
+        if gold_targets := _plover_codes(record.get("target")):
+            recipient_total += 1
+            if best and {a.code for a in best.recipients} & gold_targets:
+                recipient_hits += 1
+    macro, per_type = macro_f1(pairs)
+    return {
+        "sentences": len(records),
+        "type_accuracy": round(sum(p == g for p, g in pairs) / len(pairs), 3),
+        "type_macro_f1": round(macro, 3),
+        "coverage": round(sum(p is not None for p, _ in pairs) / len(pairs), 3),
+        "actor_country_accuracy": round(actor_hits / len(records), 3),
+        "recipient_country_accuracy": round(recipient_hits / max(recipient_total, 1), 3),
+        "per_type_f1": per_type,
+    }

@@ -1,0 +1,37 @@
+"""The eval gate: measured numbers must not fall below pinned floors (as trafilatura does).
+
+``bench/floors.json`` maps a benchmark name to {"inputs": sha256 of its input files, "floors":
+{"dotted.metric.path": minimum}}. A floor is checked only when the input digest matches, so a
+changed gold file asks for new floors rather than failing mysteriously.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+
+def input_digest(shared: Path, paths: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for relative in sorted(paths):
+        digest.update(relative.encode())
+        digest.update((shared / relative).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def metric(result: Mapping[str, Any], dotted: str) -> float:
+    value: Any = result
+    for part in dotted.split("."):
+        value = value[part]
+    return float(value)
+
+
+def failures(result: Mapping[str, Any], floors: Mapping[str, float]) -> list[str]:
+    """One line per metric below its floor."""
+    return [
+        f"{name} = {metric(result, name):.3f} is below the floor {floor:.3f}"
+        for name, floor in floors.items()
+        if metric(result, name) < floor
+    ]

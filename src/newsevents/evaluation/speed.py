@@ -1,0 +1,57 @@
+"""Throughput: articles/s and sentences/s end to end, as a ratio to spaCy's own ``nlp.pipe``.
+
+Machines here are noisy, so both are timed in the same run on the same texts, alternating,
+and the median of the repeats is reported.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from newsevents import pipeline
+from newsevents.config import Settings
+from newsevents.models import Article
+from newsevents.nlp import load_model
+
+
+def _articles(shared: Path) -> list[Article]:
+    path = shared / "dev" / "articles.jsonl"
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    return [Article(id=r["id"], text=r["text"], title=r.get("title")) for r in records]
+
+
+def _time_parse(articles: list[Article], settings: Settings) -> tuple[float, int]:
+    nlp = load_model(settings.model_names)
+    start = time.perf_counter()
+    sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(
+        (a.text for a in articles), batch_size=settings.batch_size))
+    return time.perf_counter() - start, sentences
+
+
+def _time_pipeline(articles: list[Article], settings: Settings) -> float:
+    start = time.perf_counter()
+    pipeline.extract_all(articles, settings)
+    return time.perf_counter() - start
+
+
+def run_speed(shared: Path, settings: Settings = Settings(), repeats: int = 3) -> dict[str, Any]:
+    articles = _articles(shared)
+    pipeline.extract_all(articles[:2], settings)  # load model and knowledge base once
+    parse_times, full_times, sentences = [], [], 0
+    for _ in range(repeats):
+        seconds, sentences = _time_parse(articles, settings)
+        parse_times.append(seconds)
+        full_times.append(_time_pipeline(articles, settings))
+    parse, full = statistics.median(parse_times), statistics.median(full_times)
+    return {
+        "articles": len(articles),
+        "sentences": sentences,
+        "spacy_articles_per_s": round(len(articles) / parse, 1),
+        "newsevents_articles_per_s": round(len(articles) / full, 1),
+        "newsevents_sentences_per_s": round(sentences / full, 1),
+        "overhead_ratio": round(full / parse, 3),
+    }

@@ -1,0 +1,228 @@
+"""Doc -> Events: who did what to whom, with flags, date, place and the sentence it came from."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.events import syntax
+from newsevents.events.lexicon import Lexicon, Roles, Trigger, default_lexicon
+from newsevents.events.triggers import Match, find_matches, light_verbs
+from newsevents.models import Actor, Article, DateValue, Event, Location
+
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "from", "into"})
+NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "for"}
+GIVER_PREPS = frozenset({"from", "by"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
+INNER_PREPS = frozenset({"of", "on", "against", "to", "with", "over"})
+# Types where coordinated subjects ("Turkey and Russia postponed talks") act towards each other.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT", "CONCEDE"})
+CODER_VERSION = "0.1"
+
+# (trigger token, its sentence) -> the event's date and the words that gave it
+Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
+
+
+class ActorResolver(Protocol):
+    """What the coder needs from actor resolution (see ``newsevents.actors``)."""
+
+    def resolve(self, token: Token) -> Actor | None: ...
+
+    def place(self, token: Token) -> tuple[str, str | None] | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+
+
+def _resolve_all(tokens: Iterable[Token], resolver: ActorResolver) -> list[Actor]:
+    """Actors named by the tokens, looking inside a non-actor noun phrase once."""
+    found: list[Actor] = []
+    for token in tokens:
+        actor = resolver.resolve(token)
+        if actor is None and token.pos_ == "NOUN":
+            inner = [c for c in token.children if c.dep_ == "poss"]
+            inner += [g for _, g in syntax.prep_objects(token, INNER_PREPS)]
+            actor = next((a for t in inner if (a := resolver.resolve(t))), None)
+        if actor is not None and actor.code and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _expand(tokens: Iterable[Token]) -> list[Token]:
+    return [c for t in tokens for c in syntax.expand_conjuncts(t)]
+
+
+def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver) -> Parties:
+    subjects = _resolve_all(_expand(syntax.logical_subjects(token)), resolver)
+    preps = GIVER_PREPS if roles is Roles.FROM else RECIPIENT_PREPS - GIVER_PREPS
+    objects = _expand(syntax.logical_objects(token)) + syntax.coordinated_by_preposition(token)
+    objects += [g for _, g in syntax.prep_objects(token, preps)]
+    others = _resolve_all(objects, resolver)
+    if roles is Roles.HOST:
+        return Parties(tuple(others), tuple(subjects))
+    if roles is Roles.FROM:
+        return Parties(tuple(others), tuple(subjects))
+    return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))
+
+
+def _noun_parties(token: Token, roles: Roles, resolver: ActorResolver) -> Parties:
+    """Event nouns: "Russia's criticism of NATO", "NATO air strikes on Sirte", "held talks"."""
+    # "NATO air strikes": the compound is the attacker; "Libya talks": it is the topic
+    owner_deps = ("poss", "amod", "nmod") if roles is Roles.SYM else ("poss", "compound", "amod", "nmod")
+    owners = [c for c in token.children if c.dep_ in owner_deps]
+    owners += [g for _, g in syntax.prep_objects(token, GIVER_PREPS)]
+    verb = syntax.governing_light_verb(token, light_verbs())
+    if verb is not None:
+        owners += syntax.logical_subjects(verb)
+    actors = _resolve_all(_expand(owners), resolver)
+    preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS
+    targets = [g for _, g in syntax.prep_objects(token, preps)]
+    if verb is not None:
+        targets += [g for _, g in syntax.prep_objects(verb, preps)]
+    recipients = [a for a in _resolve_all(_expand(targets), resolver) if a not in actors]
+    if roles is Roles.FROM:
+        return Parties(tuple(recipients), tuple(actors))
+    return Parties(tuple(actors), tuple(recipients))
+
+
+def parties(match: Match, resolver: ActorResolver) -> Parties:
+    token, roles = match.token, match.trigger.roles
+    if token.pos_ == "NOUN":
+        found = _noun_parties(token, roles, resolver)
+    else:
+        found = _verb_parties(token, roles, resolver)
+    joint = roles is Roles.SYM or match.trigger.type in JOINT_TYPES
+    if joint and not found.recipients and len({a.code for a in found.actors}) > 1:
+        return Parties(found.actors, found.actors)  # acting together: each is the other's party
+    return found
+
+
+def _location(token: Token, resolver: ActorResolver) -> Location | None:
+    anchors = [token]
+    if token.pos_ == "NOUN" and (verb := syntax.governing_light_verb(token, light_verbs())):
+        anchors.append(verb)
+    for anchor in anchors:
+        for _, place_token in syntax.prep_objects(anchor, PLACE_PREPS):
+            place = resolver.place(place_token)
+            if place is not None:
+                return Location(place[0], place[1])
+    return None
+
+
+def _type_and_code(
+    trigger: Trigger, future: bool, lexicon: Lexicon
+) -> tuple[str, str | None, str]:
+    """A planned act is coded as PLOVER asks (types.tsv `future`): intentions to cooperate as
+    AGREE, an announced withdrawal as CONCEDE."""
+    plan = lexicon.types[trigger.type].future if future else None
+    if plan is not None:
+        return plan[0], None, plan[1]
+    return trigger.type, trigger.mode, trigger.cameo
+
+
+def _trigger_extent(token: Token) -> tuple[int, int, str]:
+    parts = [token] + [c for c in token.children if c.dep_ == "prt"]
+    start = min(t.idx for t in parts)
+    end = max(t.idx + len(t) for t in parts)
+    return start, end, token.doc.text[start:end]
+
+
+def _confidence(match: Match, found: Parties, hedged: bool) -> float:
+    score = 0.45 + 0.1 * min(match.trigger.specificity, 2)
+    score += 0.2 if found.recipients else 0.0
+    score -= 0.2 if hedged else 0.0
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _event_id(article_id: str, start: int, event_type: str) -> str:
+    return hashlib.blake2b(f"{article_id}:{start}:{event_type}".encode(), digest_size=8).hexdigest()
+
+
+def _default_dater(article: Article) -> Dater:
+    def dater(token: Token, sentence: Span) -> tuple[DateValue | None, str | None]:
+        return article.published, None
+
+    return dater
+
+
+def code_match(
+    match: Match, sentence: Span, index: int, article: Article, resolver: ActorResolver,
+    lexicon: Lexicon, dater: Dater,
+) -> Event | None:
+    """One event from one trigger match, or None when no actor can be named."""
+    found = parties(match, resolver)
+    if not found.actors:
+        return None
+    token = match.token
+    hypothetical = syntax.is_hypothetical(token)
+    event_type, mode, cameo = _type_and_code(match.trigger, syntax.is_future(token), lexicon)
+    info = lexicon.types[event_type]
+    start, end, trigger_text = _trigger_extent(token)
+    date, evidence = dater(token, sentence)
+    return Event(
+        event_id=_event_id(article.id, start, event_type),
+        article_id=article.id,
+        type=event_type,
+        mode=mode,
+        cameo=cameo,
+        quad_class=info.quad_class,
+        intensity=info.intensity_for(mode),
+        actors=found.actors,
+        recipients=found.recipients,
+        trigger=trigger_text,
+        sentence=sentence.text,
+        sentence_index=index,
+        char_start=start,
+        char_end=end,
+        negated=syntax.is_negated(token),
+        hypothetical=hypothetical,
+        date=date,
+        date_evidence=evidence,
+        location=_location(token, resolver),
+        confidence=_confidence(match, found, hypothetical),
+        contexts=match.trigger.contexts,
+    )
+
+
+def _event_key(event: Event) -> tuple:
+    return (
+        event.type,
+        frozenset(a.code for a in event.actors),
+        frozenset(a.code for a in event.recipients),
+        event.negated,
+        event.hypothetical,
+        event.date.iso() if event.date else None,
+    )
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    resolver: ActorResolver,
+    *,
+    lexicon: Lexicon | None = None,
+    dater: Dater | None = None,
+) -> list[Event]:
+    """Every event the article states, once each: a restatement of the same coded event
+    (same type, parties, flags and date) later in the article is not repeated."""
+    lexicon = lexicon or default_lexicon()
+    dater = dater or _default_dater(article)
+
+    def is_actor(token: Token) -> bool:
+        actor = resolver.resolve(token)
+        return actor is not None and actor.code is not None
+
+    events: dict[tuple, Event] = {}
+    for index, sentence in enumerate(doc.sents):
+        for match in find_matches(sentence, lexicon, is_actor):
+            event = code_match(match, sentence, index, article, resolver, lexicon, dater)
+            if event is not None:
+                events.setdefault(_event_key(event), event)
+    return list(events.values())

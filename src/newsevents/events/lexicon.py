@@ -1,0 +1,179 @@
+"""The trigger lexicon and the PLOVER type table, read from ``data/events``.
+
+Knowledge is data: every trigger is a row of ``triggers.tsv`` (its header documents the columns);
+this module only parses and indexes it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from newsevents.config import DATA_DIR
+from newsevents.errors import DataFileError
+
+EVENTS_DIR = DATA_DIR / "events"
+CONSTRAINT_KEYS = frozenset({"prt", "prep", "pobj", "obj", "subj", "xcomp", "comp", "mod"})
+BLOCK = "NONE"  # a row of this type says "not an event" and stops less specific rows
+COMP_VALUES = frozenset({"to", "that"})
+ACTOR_SLOT = "ACTOR"
+
+
+class Roles(StrEnum):
+    """How the trigger's syntactic arguments map to actor and recipient."""
+
+    SV = "sv"
+    HOST = "host"
+    FROM = "from"
+    SYM = "sym"
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    type: str
+    quad_class: int
+    intensity: float
+    mode_intensity: tuple[tuple[str, float], ...]
+    future: tuple[str, str] | None = None
+
+    def intensity_for(self, mode: str | None) -> float:
+        return dict(self.mode_intensity).get(mode or "", self.intensity)
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    key: str
+    values: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    constraints: tuple[Constraint, ...]
+    type: str
+    mode: str | None
+    cameo: str
+    roles: Roles
+    contexts: tuple[str, ...]
+    example: str
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        return len(self.constraints)
+
+    @property
+    def blocks(self) -> bool:
+        return self.type == BLOCK
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    types: dict[str, TypeInfo]
+    by_lemma: dict[tuple[str, str], tuple[Trigger, ...]]
+
+    def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
+        """Entries for a lemma and POS, most specific first."""
+        return self.by_lemma.get((lemma.lower(), pos), ())
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_lemma.values())
+
+
+def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a TSV whose comment lines start with '#', each with its 1-based line number."""
+    with path.open(encoding="utf-8") as handle:
+        lines = [(n, line) for n, line in enumerate(handle, 1) if not line.startswith("#")]
+    content = [(n, line) for n, line in lines if line.strip()]
+    if not content:
+        raise DataFileError(str(path), 1, "no header row")
+    header = content[0][1].rstrip("\n").split("\t")
+    rows = []
+    for number, line in content[1:]:
+        cells = next(csv.reader([line.rstrip("\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(cells) > len(header):
+            raise DataFileError(str(path), number, f"{len(cells)} cells, header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        rows.append((number, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
+    return rows
+
+
+def _parse_types(path: Path) -> dict[str, TypeInfo]:
+    types = {}
+    for number, row in _rows(path):
+        try:
+            modes = tuple(
+                (name.strip(), float(score))
+                for name, score in (item.split(":") for item in row["modes"].split(",") if item)
+            )
+            future_type, _, future_code = row.get("future", "").partition(":")
+            future = (future_type, future_code) if future_type else None
+            types[row["type"]] = TypeInfo(
+                row["type"], int(row["quad_class"]), float(row["intensity"]), modes, future
+            )
+        except (KeyError, ValueError) as exc:
+            raise DataFileError(str(path), number, f"bad type row: {exc}") from exc
+    return types
+
+
+def _parse_constraints(text: str, path: Path, number: int) -> tuple[Constraint, ...]:
+    constraints = []
+    for item in filter(None, (part.strip() for part in text.split(";"))):
+        key, sep, values = item.partition("=")
+        if not sep or key not in CONSTRAINT_KEYS or not values:
+            raise DataFileError(str(path), number, f"bad constraint {item!r}")
+        value_set = frozenset(v.strip() for v in values.split("|") if v.strip())
+        if key == "comp" and not value_set <= COMP_VALUES:
+            raise DataFileError(str(path), number, f"comp must be 'to' or 'that': {item!r}")
+        constraints.append(Constraint(key, value_set))
+    return tuple(constraints)
+
+
+def _parse_trigger(row: dict[str, str], types: dict[str, TypeInfo], path: Path, n: int) -> Trigger:
+    if row.get("pos") not in ("VERB", "NOUN"):
+        raise DataFileError(str(path), n, f"pos must be VERB or NOUN, not {row.get('pos')!r}")
+    if row.get("type") not in types and row.get("type") != BLOCK:
+        raise DataFileError(str(path), n, f"unknown PLOVER type {row.get('type')!r}")
+    cameo = row.get("cameo", "")
+    if row["type"] != BLOCK and not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+        raise DataFileError(str(path), n, f"CAMEO code must be 2-4 digits, not {cameo!r}")
+    try:
+        roles = Roles(row.get("roles") or "sv")
+    except ValueError as exc:
+        raise DataFileError(str(path), n, f"unknown roles {row.get('roles')!r}") from exc
+    return Trigger(
+        lemma=row["lemma"].lower(),
+        pos=row["pos"],
+        constraints=_parse_constraints(row.get("constraints", ""), path, n),
+        type=row["type"],
+        mode=row.get("mode") or None,
+        cameo=cameo,
+        roles=roles,
+        contexts=tuple(c.strip() for c in row.get("context", "").split(",") if c.strip()),
+        example=row.get("example", ""),
+        line=n,
+    )
+
+
+def load_lexicon(directory: Path = EVENTS_DIR) -> Lexicon:
+    """Parse ``types.tsv`` and ``triggers.tsv``; malformed rows raise :class:`DataFileError`."""
+    types = _parse_types(directory / "types.tsv")
+    index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+    path = directory / "triggers.tsv"
+    for number, row in _rows(path):
+        trigger = _parse_trigger(row, types, path, number)
+        index[(trigger.lemma, trigger.pos)].append(trigger)
+    by_lemma = {
+        key: tuple(sorted(items, key=lambda t: -t.specificity)) for key, items in index.items()
+    }
+    return Lexicon(types=types, by_lemma=by_lemma)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,132 @@
+"""Quotations and their speakers: "…," the foreign ministry said; X said (that) Y.
+
+A direct quotation is text between quotation marks of at least a few words; its speaker is the
+subject of a speech verb outside the marks in the same sentence, else in the sentence before it
+when that one ends with a colon, else in the sentence after it. An indirect quotation is the
+complement clause of a speech verb. Pronoun speakers ("he said") take the last person named
+before them: a rule, not coreference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.config import DATA_DIR
+from newsevents.events import syntax
+from newsevents.events.coder import ActorResolver
+from newsevents.models import Actor, Quote
+
+QUOTE_RE = re.compile(r"[\"“„«]([^\"“”„«»]{10,}?)[\"”»]")
+MIN_QUOTE_WORDS = 4
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    path = DATA_DIR / "events" / "speech_verbs.txt"
+    if not path.exists():
+        return frozenset({"say", "tell", "add", "state", "announce", "insist", "declare"})
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0].strip().lower()
+                     for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _outside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return not any(start <= token.idx < end for start, end in spans)
+
+
+def _speaker_in(sentence: Span, spans: list[tuple[int, int]]) -> Token | None:
+    """Subject of a speech verb that stands outside the quotation marks."""
+    verbs = speech_verbs()
+    for token in sentence:
+        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and _outside(token, spans):
+            subjects = [s for s in syntax.logical_subjects(token) if _outside(s, spans)]
+            if subjects:
+                return subjects[0]
+    return None
+
+
+class _Speakers:
+    """Resolves speaker tokens, remembering the last person named for 'he'/'she'."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
+        self.doc = doc
+        self.resolver = resolver
+
+    def _last_person_before(self, index: int) -> Actor | None:
+        for ent in reversed([e for e in self.doc.ents if e.end <= index]):
+            if ent.label_ == "PERSON" and (actor := self.resolver.resolve(ent.root)):
+                return actor
+        return None
+
+    def actor(self, token: Token) -> Actor | None:
+        if token.lower_ in PERSONAL_PRONOUNS:
+            return self._last_person_before(token.i)
+        return self.resolver.resolve(token)
+
+
+def _direct_quotes(
+    doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]], article_id: str
+) -> Iterator[Quote]:
+    sentences = list(doc.sents)
+    for match in QUOTE_RE.finditer(doc.text):
+        if len(match.group(1).split()) < MIN_QUOTE_WORDS:
+            continue
+        index = next((i for i, s in enumerate(sentences) if s.end_char > match.start()), None)
+        if index is None:
+            continue
+        speaker = _find_speaker(sentences, index, match.end(), spans)
+        actor = speakers.actor(speaker) if speaker is not None else None
+        if actor is not None:
+            yield Quote(article_id, actor, match.group(1).strip(), index)
+
+
+def _find_speaker(
+    sentences: list[Span], index: int, quote_end: int, spans: list[tuple[int, int]]
+) -> Token | None:
+    """Same sentence(s) as the quote, else the one before ending in ':', else the one after."""
+    last = next((i for i in range(index, len(sentences)) if sentences[i].end_char >= quote_end),
+                index)
+    for i in range(index, last + 1):
+        if (speaker := _speaker_in(sentences[i], spans)) is not None:
+            return speaker
+    if index > 0 and sentences[index - 1].text.rstrip().endswith(":"):
+        if (speaker := _speaker_in(sentences[index - 1], spans)) is not None:
+            return speaker
+    if last + 1 < len(sentences):
+        return _speaker_in(sentences[last + 1], spans)
+    return None
+
+
+def _indirect_quotes(
+    doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]], article_id: str
+) -> Iterator[Quote]:
+    verbs = speech_verbs()
+    for index, sentence in enumerate(doc.sents):
+        for token in sentence:
+            if token.lemma_.lower() not in verbs or not _outside(token, spans):
+                continue
+            clauses = [c for c in token.children if c.dep_ == "ccomp" and _outside(c, spans)]
+            subjects = syntax.logical_subjects(token)
+            if not clauses or not subjects:
+                continue
+            actor = speakers.actor(subjects[0])
+            if actor is None:
+                continue
+            clause = clauses[0]
+            left, right = clause.left_edge.i, clause.right_edge.i + 1
+            yield Quote(article_id, actor, doc[left:right].text, index, direct=False)
+
+
+def extract_quotes(doc: Doc, resolver: ActorResolver, article_id: str = "") -> list[Quote]:
+    """Direct quotations first, then indirect ones, each attributed to a resolved speaker."""
+    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+    speakers = _Speakers(doc, resolver)
+    return [
+        *_direct_quotes(doc, speakers, spans, article_id),
+        *_indirect_quotes(doc, speakers, spans, article_id),
+    ]

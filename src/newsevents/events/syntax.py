@@ -1,0 +1,214 @@
+"""Dependency-parse questions the coder asks about a trigger: who, whom, negated, hypothetical.
+
+Pure functions over spaCy tokens (ClearNLP labels as produced by en_core_web_sm). They follow
+passive voice, control and raising chains, coordination, relative clauses and light verbs, so
+that the coder itself reads as a list of linguistic decisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
+CLAUSE_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+INTENTION_VERBS = frozenset(
+    {"plan", "intend", "hope", "want", "expect", "seek", "aim", "try", "prepare", "consider",
+     "propose", "offer", "threaten", "wish", "schedule", "set", "due", "likely", "ready"}
+)
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "deny"})
+COORDINATING_PREPS = frozenset({"along", "together", "alongside"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def expand_conjuncts(token: Token) -> list[Token]:
+    """The token and its coordinated nominal siblings ("Turkey and Russia")."""
+    heads = [token, *token.conjuncts]
+    return sorted(
+        (h for h in heads if h.pos_ in ("NOUN", "PROPN", "PRON") or h.ent_type_),
+        key=lambda t: t.i,
+    )
+
+
+def coordinated_by_preposition(verb: Token) -> list[Token]:
+    """Parties joined by "along with", "together with": "invited China along with Russia"."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in COORDINATING_PREPS:
+            found.extend(g for _, g in prep_objects(child, frozenset({"with"})))
+    return found
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies: "the LNA, which ..." -> LNA."""
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _direct(verb: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def agent_of(verb: Token) -> list[Token]:
+    """The by-phrase of a passive verb: "was received by Medvedev" -> Medvedev."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def logical_subjects(verb: Token) -> list[Token]:
+    """Who does what the verb says, climbing control, coordination and relative clauses."""
+    if is_passive(verb):
+        return agent_of(verb)
+    own = _direct(verb, SUBJECT_DEPS)
+    if own:
+        return [antecedent(t) for t in own]
+    return _inherited_subjects(verb)
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "relcl":  # "the GNA, which advanced ..." -> GNA
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops advancing on Sirte"
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a deal signed by the rebels"
+        return agent_of(verb)
+    if verb.dep_ == "xcomp":  # object control first: "asked Ban to seek" -> Ban
+        objects = _direct(head, OBJECT_DEPS)
+        return objects or logical_subjects(head)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head)
+    return []
+
+
+def logical_objects(verb: Token) -> list[Token]:
+    """What the verb acts on; the passive subject when the verb is passive."""
+    if is_passive(verb):
+        return [antecedent(t) for t in _direct(verb, PASSIVE_SUBJECT_DEPS)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # reduced passive: "a deal signed by X"
+        return [verb.head]
+    return _direct(verb, OBJECT_DEPS)
+
+
+def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs attached to the token: "talks with Russia" -> (with, Russia)."""
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent") or (preps is not None and child.lower_ not in preps):
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ == "pobj":
+                yield child.lower_, grandchild
+
+
+PARTICLE_WORDS = frozenset({"down", "out", "off", "up", "back", "aside", "over", "away", "in", "on"})
+
+
+def particles(verb: Token) -> set[str]:
+    """Particles of a phrasal verb, also where the parser calls them advmod or prep:
+    "stepped down", "pulled back", "pulled out of" (within three words after the verb)."""
+    return {
+        child.lower_
+        for child in verb.children
+        if child.dep_ == "prt"
+        or (child.dep_ in ("advmod", "prep") and child.lower_ in PARTICLE_WORDS
+            and 0 < child.i - verb.i <= 3)
+    }
+
+
+def clause_chain(token: Token) -> Iterator[Token]:
+    """The token and the verbs above it through xcomp/conj links (same clause family)."""
+    current = token
+    yield current
+    while current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+        current = current.head
+        yield current
+
+
+def is_negated(token: Token) -> bool:
+    for node in clause_chain(token):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.i != token.i and node.lemma_ in NEGATING_VERBS:
+            return True
+    if token.pos_ == "NOUN":
+        return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in token.children)
+    return False
+
+
+def _has_modal(node: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
+
+
+def is_hypothetical(token: Token) -> bool:
+    """Modal, conditional or merely intended: "could impose", "if they attack", "plans to visit"."""
+    for node in clause_chain(token):
+        if _has_modal(node, MODALS):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if node.i != token.i and node.lemma_ in INTENTION_VERBS:
+            return True
+    return False
+
+
+def is_future(token: Token) -> bool:
+    """A stated plan: "will meet", "is to meet", "is set to meet", "is scheduled to visit"."""
+    for node in clause_chain(token):
+        if _has_modal(node, FUTURE_AUX):
+            return True
+        if node.i != token.i and node.lemma_ in ("be", "set", "schedule", "due"):
+            return True
+    return False
+
+
+def governing_light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
+    """The verb that carries an event noun as its object: "held talks" -> held."""
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_ in light_verbs:
+        return head
+    return None
+
+
+def complement_kinds(verb: Token) -> set[str]:
+    """Which complements the verb takes: 'to' (infinitive) and/or 'that' (finite clause)."""
+    kinds = set()
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ in ("ccomp", "advcl") and _is_infinitive(child)):
+            kinds.add("to")
+        elif child.dep_ == "ccomp":
+            kinds.add("that")
+    return kinds
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (or the sentence root)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def governs(trigger: Token, token: Token) -> bool:
+    """Does the token (a time expression's head, say) belong to the trigger's own clause?
+
+    "Russia on Wednesday turned down …": yes. "invited China to attend a meeting scheduled
+    for Friday": Friday belongs to "scheduled", not to "invited".
+    """
+    own = {t.i for t in clause_chain(clause_head(trigger))}
+    return clause_head(token).i in own

@@ -1,0 +1,133 @@
+"""Find trigger words in a parsed sentence and pick the lexicon entry whose syntax fits best."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from newsevents.config import DATA_DIR
+from newsevents.events import syntax
+from newsevents.events.lexicon import ACTOR_SLOT, Constraint, Lexicon, Trigger
+
+IsActor = Callable[[Token], bool]
+NOUN_TAGS = frozenset({"NOUN"})
+VERB_TAGS = frozenset({"VERB"})
+TEMPORAL_PREPS = frozenset(
+    {"during", "after", "before", "amid", "following", "since", "despite", "until", "ahead"}
+)
+MODIFIER_DEPS = frozenset({"amod", "compound"})  # "the internationally recognised government"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    token: Token
+    trigger: Trigger
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs that pass their subject to an event-noun object ("held talks"), from data."""
+    path = DATA_DIR / "events" / "light_verbs.txt"
+    if not path.exists():
+        return frozenset({"hold", "have", "conduct", "launch", "stage", "carry", "impose"})
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.add(line.split("\t")[0].strip().lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, str]:
+    """Word forms the model lemmatises wrongly ("retook" -> "retook" instead of "retake"), from data."""
+    path = DATA_DIR / "events" / "lemma_fixes.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {form.strip(): lemma.strip() for form, lemma in rows[1:]}
+
+
+def lemma_of(token: Token) -> str:
+    return lemma_fixes().get(token.lower_, token.lemma_.lower())
+
+
+def _subjects(token: Token) -> list[Token]:
+    return [c for s in syntax.logical_subjects(token) for c in syntax.expand_conjuncts(s)]
+
+
+def _objects(token: Token) -> list[Token]:
+    found = []
+    for obj in syntax.logical_objects(token):
+        found.extend(syntax.expand_conjuncts(obj))
+    return found
+
+
+def _satisfied(constraint: Constraint, token: Token, is_actor: IsActor) -> bool:
+    values = constraint.values
+    if constraint.key == "prt":
+        return bool(syntax.particles(token) & values)
+    if constraint.key == "prep":
+        return any(c.dep_ in ("prep", "agent") and c.lower_ in values for c in token.children)
+    if constraint.key == "pobj":
+        return any(lemma_of(o) in values for _, o in syntax.prep_objects(token))
+    if constraint.key in ("obj", "subj"):
+        found = _objects(token) if constraint.key == "obj" else _subjects(token)
+        if ACTOR_SLOT in values and any(is_actor(o) for o in found):
+            return True
+        return any(lemma_of(o) in values for o in found)
+    if constraint.key == "xcomp":
+        return any(c.dep_ == "xcomp" and lemma_of(c) in values for c in token.children)
+    if constraint.key == "comp":
+        return bool(syntax.complement_kinds(token) & values)
+    if constraint.key == "mod":
+        return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in values
+                   for c in token.children)
+    return False
+
+
+def _pos_key(token: Token) -> str | None:
+    if token.pos_ in VERB_TAGS and token.dep_ not in MODIFIER_DEPS:
+        return "VERB"
+    if token.pos_ in NOUN_TAGS:
+        return "NOUN"
+    return None
+
+
+def match_token(token: Token, lexicon: Lexicon, is_actor: IsActor) -> Trigger | None:
+    """The most specific lexicon entry for the token whose constraints all hold."""
+    pos = _pos_key(token)
+    if pos is None:
+        return None
+    for entry in lexicon.candidates(lemma_of(token), pos):
+        if all(_satisfied(c, token, is_actor) for c in entry.constraints):
+            return None if entry.blocks else entry
+    return None
+
+
+def find_matches(sentence: Span, lexicon: Lexicon, is_actor: IsActor) -> list[Match]:
+    """Every trigger in the sentence, minus those another trigger already covers."""
+    matches = [Match(t, e) for t in sentence if (e := match_token(t, lexicon, is_actor))]
+    covered = {m.token.i for m in matches}
+    return [m for m in matches if not _subsumed(m.token, covered)]
+
+
+def _subsumed(token: Token, triggers: set[int]) -> bool:
+    """An event noun that is another trigger's object, or a verb embedded under one.
+
+    "turned down an invitation to join talks": the refusal is the event; the invitation and the
+    joining are what was refused. "asked Ban to seek ...": the request is the event.
+    """
+    if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
+        return False  # "killed during a protest": the protest is an event of its own
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    if head.i == token.i or head.i not in triggers:
+        return False
+    if token.pos_ == "NOUN":
+        return token.dep_ in syntax.OBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS | {"pobj"}
+    return token.dep_ in ("xcomp", "ccomp", "advcl") and _embedded_infinitive(token)
+
+
+def _embedded_infinitive(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

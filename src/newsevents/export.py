@@ -1,0 +1,237 @@
+"""Event data in the formats other tools read: POLECAT-style PLOVER JSON and GDELT-1.0-like CAMEO.
+
+Pure functions over :class:`~newsevents.models.Event` and its :class:`~newsevents.models.Article`
+(no SQL: the CLI asks the store for the events and passes them in). docs/schema.md describes
+every field and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from itertools import product
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsevents.config import DATA_DIR
+from newsevents.errors import DataFileError
+from newsevents.formats import Record, write_jsonl, write_parquet
+from newsevents.models import Actor, Article, DateValue, Event
+
+GOLDSTEIN_PATH = DATA_DIR / "events" / "goldstein.tsv"
+PLOVER_COLUMNS = (
+    "event_id", "event_date", "date_precision", "event_type", "event_mode", "contexts",
+    "actor_name", "actor_country", "actor_sector", "actor_text", "actors",
+    "recipient_name", "recipient_country", "recipient_sector", "recipient_text", "recipients",
+    "location", "cameo", "quad_class", "intensity", "negated", "hypothetical", "confidence",
+    "trigger", "sentence", "sentence_index", "char_start", "char_end",
+    "article_id", "article_title", "article_url", "source", "published",
+)
+CAMEO_TSV_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode",
+    "DATEADDED", "SOURCEURL", "PLOVERType", "PLOVERMode", "Sentence",
+)
+# Tabs and every character str.splitlines() breaks on would split a TSV cell or row.
+CELL_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def plover_record(event: Event, article: Article | None) -> dict[str, Any]:
+    """One POLECAT-style record; the first actor and recipient flattened, all of them listed."""
+    date = event.date
+    location = event.location
+    return {
+        "event_id": event.event_id,
+        "event_date": date.iso() if date else None,
+        "date_precision": date.precision.value if date else None,
+        "event_type": event.type,
+        "event_mode": event.mode,
+        "contexts": list(event.contexts),
+        **_plover_side("actor", event.actors),
+        **_plover_side("recipient", event.recipients),
+        "location": location.to_json() if location else None,
+        "cameo": event.cameo,
+        "quad_class": event.quad_class,
+        "intensity": event.intensity,
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
+        "confidence": event.confidence,
+        "trigger": event.trigger,
+        "sentence": event.sentence,
+        "sentence_index": event.sentence_index,
+        "char_start": event.char_start,
+        "char_end": event.char_end,
+        **_plover_article(event, article),
+    }
+
+
+def _plover_side(role: str, actors: Sequence[Actor]) -> dict[str, Any]:
+    first = actors[0] if actors else None
+    return {
+        f"{role}_name": first.name if first else None,
+        f"{role}_country": first.code if first else None,
+        f"{role}_sector": first.sector if first else None,
+        f"{role}_text": first.text if first else None,
+        f"{role}s": [actor.to_json() for actor in actors],
+    }
+
+
+def _plover_article(event: Event, article: Article | None) -> dict[str, Any]:
+    published = article.published if article else None
+    return {
+        "article_id": event.article_id,
+        "article_title": article.title if article else None,
+        "article_url": article.url if article else None,
+        "source": article.source if article else None,
+        "published": published.iso() if published else None,
+    }
+
+
+def cameo_rows(
+    event: Event, article: Article | None, *, goldstein: Mapping[str, float] | None = None
+) -> list[dict[str, Any]]:
+    """One row per (actor, recipient) pair, as GDELT splits compound actors.
+
+    Rows of one event share its GLOBALEVENTID, suffixed ``-1``, ``-2`` … only when there is more
+    than one pair. ``goldstein`` maps CAMEO roots to values; the bundled table by default.
+    """
+    table = goldstein if goldstein is not None else bundled_goldstein()
+    pairs = list(product(event.actors or (None,), event.recipients or (None,)))
+    rows = []
+    for number, (actor, recipient) in enumerate(pairs, start=1):
+        event_id = f"{event.event_id}-{number}" if len(pairs) > 1 else event.event_id
+        rows.append(_cameo_row(event, article, event_id, actor, recipient, table))
+    return rows
+
+
+def _cameo_row(
+    event: Event,
+    article: Article | None,
+    event_id: str,
+    actor: Actor | None,
+    recipient: Actor | None,
+    goldstein: Mapping[str, float],
+) -> dict[str, Any]:
+    location = event.location
+    published = article.published if article else None
+    return {
+        "GLOBALEVENTID": event_id,
+        **_cameo_dates(event.date),
+        **_cameo_actor("Actor1", actor),
+        **_cameo_actor("Actor2", recipient),
+        "IsRootEvent": int(event.sentence_index == 0),
+        "EventCode": event.cameo,
+        "EventBaseCode": event.cameo[:3],
+        "EventRootCode": event.cameo[:2],
+        "QuadClass": event.quad_class,
+        "GoldsteinScale": goldstein.get(event.cameo[:2]),
+        "NumMentions": 1,
+        "NumSources": 1,
+        "NumArticles": 1,
+        "ActionGeo_FullName": location.name if location else None,
+        "ActionGeo_CountryCode": location.country if location else None,
+        "DATEADDED": _yyyymmdd(published.day) if published else None,
+        "SOURCEURL": article.url if article else None,
+        "PLOVERType": event.type,
+        "PLOVERMode": event.mode,
+        "Sentence": event.sentence,
+    }
+
+
+def _cameo_dates(date: DateValue | None) -> dict[str, Any]:
+    """SQLDATE and friends from the first day of the period; all empty for an undated event."""
+    if date is None:
+        return {"SQLDATE": None, "MonthYear": None, "Year": None, "FractionDate": None}
+    day = date.day
+    days_in_year = (dt.date(day.year + 1, 1, 1) - dt.date(day.year, 1, 1)).days
+    fraction = (day.timetuple().tm_yday - 1) / days_in_year
+    return {
+        "SQLDATE": _yyyymmdd(day),
+        "MonthYear": day.year * 100 + day.month,
+        "Year": day.year,
+        "FractionDate": round(day.year + fraction, 4),
+    }
+
+
+def _cameo_actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    if actor is None:
+        columns = ("Code", "Name", "CountryCode", "Type1Code")
+        return {f"{prefix}{column}": None for column in columns}
+    code = (actor.code or "") + (actor.sector or "")
+    return {
+        f"{prefix}Code": code or None,
+        f"{prefix}Name": actor.name or actor.text,
+        f"{prefix}CountryCode": actor.code,
+        f"{prefix}Type1Code": actor.sector,
+    }
+
+
+def _yyyymmdd(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def write_plover_jsonl(records: Iterable[Record], out: TextIO) -> int:
+    """One JSON object per line; returns how many were written."""
+    return write_jsonl(records, out)
+
+
+def write_cameo_tsv(rows: Iterable[Record], out: TextIO) -> int:
+    """Header line, then one line per row in :data:`CAMEO_TSV_COLUMNS` order; empty for None."""
+    out.write("\t".join(CAMEO_TSV_COLUMNS) + "\n")
+    count = 0
+    for row in rows:
+        out.write("\t".join(_tsv_cell(row.get(column)) for column in CAMEO_TSV_COLUMNS) + "\n")
+        count += 1
+    return count
+
+
+def _tsv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    return CELL_BREAKS.sub(" ", str(value))
+
+
+def write_plover_parquet(records: Iterable[Record], path: Path) -> int:
+    """Lists and objects (actors, contexts, location) become JSON text columns."""
+    return write_parquet(records, path, PLOVER_COLUMNS)
+
+
+def write_cameo_parquet(rows: Iterable[Record], path: Path) -> int:
+    return write_parquet(rows, path, CAMEO_TSV_COLUMNS)
+
+
+@cache
+def bundled_goldstein() -> dict[str, float]:
+    """The bundled root table, read once on first use (importing reads nothing)."""
+    return load_goldstein(GOLDSTEIN_PATH)
+
+
+def load_goldstein(path: Path) -> dict[str, float]:
+    """CAMEO root ("01" … "20") -> Goldstein value, from a ``goldstein.tsv``-shaped file."""
+    table: dict[str, float] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("root\t"):
+            continue
+        root, value = _goldstein_line(str(path), number, line)
+        table[root] = value
+    return table
+
+
+def _goldstein_line(path: str, number: int, line: str) -> tuple[str, float]:
+    fields = line.split("\t")
+    if len(fields) < 2 or not (len(fields[0]) == 2 and fields[0].isdigit()):
+        raise DataFileError(path, number, f"expected a two-digit CAMEO root and a value: {line!r}")
+    try:
+        value = float(fields[1])
+    except ValueError as exc:
+        message = f"Goldstein value is not a number: {fields[1]!r}"
+        raise DataFileError(path, number, message) from exc
+    if not -10.0 <= value <= 10.0:
+        raise DataFileError(path, number, f"Goldstein value outside -10 .. +10: {value}")
+    return fields[0], value
