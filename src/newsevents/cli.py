@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from newsevents import pipeline, query
-from newsevents.config import SAMPLE_DIR, Settings
+from newsevents import evaluation, export, pipeline, query, render
+from newsevents.actors import read_petrarch_actors, write_user_tsv
+from newsevents.config import SAMPLE_DIR, Settings, shared_dir
+from newsevents.evaluation import gate
 from newsevents.errors import NewsEventsError
-from newsevents.formats import write_csv, write_jsonl
-from newsevents.models import Article, Problem, Severity
+from newsevents.formats import write_csv, write_jsonl, write_parquet
+from newsevents.ingest import iter_inputs
+from newsevents.models import Article, DateValue, EventFilter, Problem, Severity
 from newsevents.store import Store
+from newsevents.temporal import find_timexes
 
 ARTICLE_COLUMNS = (
     "id", "url", "source", "title", "text", "published", "published_precision",
@@ -50,19 +56,24 @@ db_option = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("newsevents.db"), show_default=True, help="SQLite database file.")
+@click.option("--actors", "actor_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra actor list (our TSV or a PETRARCH dictionary); repeatable.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and results.")
 @click.option("-v", "--verbose", count=True, help="Print more detail (repeat for more).")
 @click.version_option(package_name="newsevents")
 @click.pass_context
-def cli(ctx: click.Context, db: Path, quiet: bool, verbose: int) -> None:
+def cli(ctx: click.Context, db: Path, actor_files: tuple[Path, ...], quiet: bool,
+        verbose: int) -> None:
     """Turn news articles into dated, sourced political event data.
 
     \b
     Example:
-      newsevents ingest articles/ --db news.db
-      newsevents articles --db news.db --search Libya
+      newsevents run articles/ --db news.db
+      newsevents events --db news.db --dyad RUS,LBY --format jsonl
     """
     ctx.obj = Context(db, -1 if quiet else verbose)
+    ctx.obj.settings = ctx.obj.settings.with_(user_actor_files=actor_files)
 
 
 def _settings(ctx: Context, db: Path | None) -> Settings:
@@ -146,16 +157,7 @@ def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, db: 
         elif fmt == "csv":
             write_csv(records, sys.stdout, ARTICLE_COLUMNS)
         else:
-            _print_articles_table(list(records))
-
-
-def _print_articles_table(records: list[dict]) -> None:
-    table = Table("id", "published", "source", "title", show_lines=False)
-    for r in records:
-        date = f"{r['published'] or ''} ({r['published_source']})" if r["published"] else ""
-        title = r["title"] or (r["text"][:60] + "…")
-        table.add_row(r["id"], date, r["source"] or "", title)
-    Console().print(table)
+            render.articles_table(list(records))
 
 
 @cli.command()
@@ -170,10 +172,7 @@ def stats(ctx: Context, db: Path | None) -> None:
     """
     with Store(_settings(ctx, db).db_path) as store:
         counts = query.stats(store)
-    table = Table("table", "rows")
-    for name, count in counts.items():
-        table.add_row(name, str(count))
-    Console().print(table)
+    render.key_values_table(("table", "rows"), counts)
 
 
 @cli.command()
@@ -190,7 +189,7 @@ def demo(ctx: Context, db: Path | None) -> None:
     ctx.say(f"Sample corpus: {SAMPLE_DIR}")
     run_ingest(ctx, settings, (str(SAMPLE_DIR),))
     with Store(settings.db_path) as store:
-        _print_articles_table([a.to_json() for a in query.articles(store)])
+        render.articles_table([a.to_json() for a in query.articles(store)])
 
 
 def main() -> None:
@@ -211,3 +210,309 @@ def main() -> None:
     except NewsEventsError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         sys.exit(EXIT_NOTHING)
+
+
+# --- events: extract, run, query, export --------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@pass_context
+def extract(ctx: Context, paths: tuple[str, ...]) -> None:
+    """Code articles without storing them: one JSON object per article on stdout.
+
+    Reads files, folders, globs or - (JSONL with "text" and optional "id", "title", "url",
+    "published", "source") like ingest. See docs/schema.md for the record.
+
+    \b
+    Example:
+      newsevents extract ../shared/seeds > events.jsonl
+      echo '{"text": "Russia rejected the plan."}' | newsevents extract -
+    """
+    articles = _articles_only(ctx, iter_inputs(paths, stdin=sys.stdin, settings=ctx.settings))
+    count = 0
+    for item in pipeline.extract(articles, ctx.settings):
+        if isinstance(item, Problem):
+            _report_problem(ctx, item)
+            continue
+        sys.stdout.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
+        count += 1
+    sys.exit(EXIT_OK if count else EXIT_NOTHING)
+
+
+def _articles_only(ctx: Context, items: Iterable[Article | Problem]) -> Iterator[Article]:
+    """Articles pass on (streamed); problems are reported as they come."""
+    for item in items:
+        if isinstance(item, Problem):
+            _report_problem(ctx, item)
+        else:
+            yield item
+
+
+def extraction_record(result: pipeline.Extraction) -> dict:
+    article = result.article.to_json()
+    record = {key: article[key] for key in ("id", "title", "url", "published",
+                                            "published_precision", "published_source")}
+    record["events"] = [event.to_json() for event in result.events]
+    record["quotes"] = [quote.to_json() for quote in result.quotes]
+    return record
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Parser processes (spaCy nlp.pipe n_process).")
+@db_option
+@pass_context
+def run(ctx: Context, paths: tuple[str, ...], workers: int, db: Path | None) -> None:
+    """Ingest articles and code their events, quotes and dates into the store.
+
+    Re-running codes only what is new (or was coded by an older coder version).
+
+    \b
+    Example:
+      newsevents run ../shared/seeds --db news.db --workers 2
+    """
+    settings = _settings(ctx, db).with_(workers=workers)
+    ingested = run_ingest(ctx, settings, paths)
+    coded = run_extract(ctx, settings)
+    ok = ingested.articles_read or coded.articles
+    sys.exit(EXIT_OK if ok else EXIT_NOTHING)
+
+
+def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
+    with Store(settings.db_path) as store, _progress(ctx, "Coding events") as progress:
+
+        def on_item(item: pipeline.Extraction | Problem) -> None:
+            if isinstance(item, Problem):
+                _report_problem(ctx, item)
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+
+        report = pipeline.extract_pending(store, settings, on_item=on_item)
+    ctx.say(f"{report.articles} articles coded: {report.events} events, {report.quotes} quotes; "
+            f"{len(report.problems)} problems")
+    return report
+
+
+def _dyad(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = [part.strip() for part in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter("give two actors separated by a comma, e.g. RUS,LBY")
+    return parts[0], parts[1]
+
+
+def event_filter_options(command):  # noqa: ANN001, ANN201 - a click decorator
+    """The options that narrow events, shared by ``events``, ``export`` and ``timeline``."""
+    options = [
+        click.option("--actor", help="Actor code (RUS), code+sector (RUSGOV) or name."),
+        click.option("--recipient", help="Recipient code, code+sector or name."),
+        click.option("--dyad", callback=_dyad, help="Two actors, either direction: RUS,LBY."),
+        click.option("--type", "types", multiple=True, help="PLOVER type; repeatable."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before."),
+        click.option("--search", help="Words that must all occur in the event's sentence."),
+        click.option("--include-negated", is_flag=True, help="Also events said not to happen."),
+        click.option("--include-hypothetical", is_flag=True,
+                     help="Also hedged or conditional events."),
+        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _event_filter(options: dict) -> EventFilter:
+    since, until = options.pop("since"), options.pop("until")
+    return EventFilter(
+        actor=options.pop("actor"), recipient=options.pop("recipient"), dyad=options.pop("dyad"),
+        types=tuple(t.upper() for t in options.pop("types")),
+        since=since.date() if since else None, until=until.date() if until else None,
+        search=options.pop("search"), include_negated=options.pop("include_negated"),
+        include_hypothetical=options.pop("include_hypothetical"), limit=options.pop("limit"),
+    )
+
+
+EVENT_COLUMNS = (
+    "event_id", "date", "date_precision", "type", "mode", "cameo", "quad_class", "intensity",
+    "actors", "recipients", "location", "trigger", "sentence", "negated", "hypothetical",
+    "confidence", "article_id", "article_title", "published",
+)
+
+
+@cli.command()
+@event_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (required for parquet).")
+@db_option
+@pass_context
+def events(ctx: Context, fmt: str, output: Path | None, db: Path | None, **filters) -> None:
+    """Query coded events in the store.
+
+    \b
+    Example:
+      newsevents events --dyad RUS,LBY --since 2011-01-01 --format jsonl
+      newsevents events --actor RUSGOV --type REJECT --type ACCUSE
+    """
+    flt = _event_filter(filters)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    with Store(_settings(ctx, db).db_path) as store:
+        records = (query.event_record(e, a) for e, a in query.events_with_articles(store, flt))
+        if fmt == "table":
+            render.events_table(list(records))
+        elif fmt == "parquet":
+            count = write_parquet(records, output, EVENT_COLUMNS)
+            ctx.say(f"{count} events written to {output}")
+        else:
+            with _output_stream(output) as out:
+                (write_jsonl(records, out) if fmt == "jsonl"
+                 else write_csv(records, out, EVENT_COLUMNS))
+
+
+@contextmanager
+def _output_stream(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+@cli.command(name="export")
+@event_filter_options
+@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "cameo-tsv", "parquet"]),
+              default="plover-jsonl", show_default=True, help="Export format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (stdout if absent; required for parquet).")
+@db_option
+@pass_context
+def export_events(ctx: Context, fmt: str, output: Path | None, db: Path | None, **filters) -> None:
+    """Export events as PLOVER JSON lines, GDELT-like CAMEO TSV or Parquet (PLOVER columns).
+
+    \b
+    Example:
+      newsevents export --format cameo-tsv --output events.tsv
+      newsevents export --format parquet --output events.parquet --since 2020-01-01
+    """
+    flt = _event_filter(filters)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    with Store(_settings(ctx, db).db_path) as store:
+        pairs = query.events_with_articles(store, flt)
+        if fmt == "parquet":
+            count = export.write_plover_parquet((export.plover_record(e, a) for e, a in pairs),
+                                                output)
+        else:
+            with _output_stream(output) as out:
+                count = (export.write_plover_jsonl((export.plover_record(e, a) for e, a in pairs), out)
+                         if fmt == "plover-jsonl" else
+                         export.write_cameo_tsv((r for e, a in pairs for r in export.cameo_rows(e, a)),
+                                                out))
+    ctx.say(f"{count} records exported", 0)
+
+
+# --- actors, time expressions, benchmarks -------------------------------------------------------
+
+
+@cli.group()
+def actors() -> None:
+    """Actor lists: import PETRARCH dictionaries, list actors learned from articles.
+
+    \b
+    Example:
+      newsevents actors import Phoenix.Countries.actors.txt --output my_actors.tsv
+      newsevents --actors my_actors.tsv run articles/
+    """
+
+
+@actors.command(name="import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Our actor TSV to write (then pass it with --actors).")
+@pass_context
+def import_actors(ctx: Context, source: Path, output: Path) -> None:
+    """Convert a PETRARCH/Phoenix actor dictionary into a newsevents actor TSV.
+
+    \b
+    Example:
+      newsevents actors import PETR.Validate.actors.txt --output validate.tsv
+    """
+    count = write_user_tsv(read_petrarch_actors(source), output)
+    ctx.say(f"{count} actor entries written to {output}")
+
+
+@actors.command(name="list")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="Output format.")
+@db_option
+@pass_context
+def list_actors(ctx: Context, fmt: str, db: Path | None) -> None:
+    """Actors learned from articles, with first and last seen dates.
+
+    \b
+    Example:
+      newsevents actors list --db news.db
+    """
+    with Store(_settings(ctx, db).db_path) as store:
+        records = [{"name": a.name, "code": a.code, "sector": a.sector, "aliases": list(a.aliases),
+                    "first_seen": a.first_seen and a.first_seen.isoformat(),
+                    "last_seen": a.last_seen and a.last_seen.isoformat(),
+                    "mentions": a.mentions, "origin": a.origin}
+                   for a in store.known_actors()]
+    if fmt == "jsonl":
+        write_jsonl(records, sys.stdout)
+    else:
+        render.records_table(records, ("name", "code", "sector", "first_seen", "last_seen",
+                                       "mentions"))
+
+
+@cli.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--dct", type=click.DateTime(["%Y-%m-%d"]), help="The document's date (YYYY-MM-DD).")
+def timex(source: TextIO, dct: dt.datetime | None) -> None:
+    """Time expressions in a text, normalised against its date: one JSON line each.
+
+    Each line is {"start", "end", "text", "type", "value"} with character offsets into the text.
+
+    \b
+    Example:
+      echo "Russia on Wednesday turned down the offer." | newsevents timex --dct 2011-07-13
+    """
+    anchor = DateValue(dct.date()) if dct else None
+    write_jsonl((t.to_json() for t in find_timexes(source.read(), anchor)), sys.stdout)
+
+
+@cli.command(name="eval")
+@click.argument("which", default="all")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--check", is_flag=True, help="Exit 1 when a metric falls below its floor.")
+@click.option("--floors", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("bench/floors.json"), show_default=True, help="Floors file.")
+@pass_context
+def evaluate(ctx: Context, which: str, fmt: str, check: bool, floors: Path) -> None:
+    """Run the benchmarks on the gold data in ../shared (or $NEWSEVENTS_SHARED).
+
+    WHICH is a group (events, dates, timelines, all) or one benchmark's name.
+
+    \b
+    Example:
+      newsevents eval events
+      newsevents eval all --format json --check
+    """
+    results = evaluation.run_selected(which, ctx.settings, shared_dir(), on_start=ctx.say)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(results, indent=1) + "\n")
+    else:
+        for name, result in results.items():
+            render.metrics_table(name, result)
+    if check:
+        failed = gate.check_all(results, floors, shared_dir())
+        for line in failed:
+            ctx.say(f"[red]{line}[/]", -1)
+        sys.exit(EXIT_NOTHING if failed else EXIT_OK)

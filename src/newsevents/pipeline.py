@@ -16,7 +16,7 @@ from newsevents.actors.offices import office_bounds
 from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
 from newsevents.events import syntax
-from newsevents.events.coder import Dater, extract_events
+from newsevents.events.coder import CODER_VERSION, Dater, extract_events
 from newsevents.events.quotes import extract_quotes
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.dedup import band_keys, signature
@@ -177,3 +177,55 @@ def extract_all(articles: Sequence[Article], settings: Settings = Settings()) ->
             raise NewsEventsError(str(item))
         results.append(item)
     return results
+
+
+# --- run: ingest + extract into the store ----------------------------------------------------
+
+PERSIST_CONFIDENCE = 0.8  # learned actors guessed only from the article's main country stay local
+ExtractCallback = Callable[[Extraction | Problem], None]
+
+
+@dataclass(slots=True)
+class ExtractReport:
+    articles: int = 0
+    events: int = 0
+    quotes: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def known_actors(store: Store) -> dict[str, KBEntry]:
+    """Actors learned from earlier articles, for the resolver of the next ones."""
+    return {
+        stored.name: LearnedActor(stored.name, stored.aliases, stored.code, stored.sector).to_entry()
+        for stored in store.known_actors()
+    }
+
+
+def save_extraction(store: Store, result: Extraction, original: Article) -> None:
+    """One transaction per article: events, quotes, an inferred date; then learned actors."""
+    inferred = result.article.published if original.published is None else None
+    store.replace_extraction(result.article.id, result.events, result.quotes, CODER_VERSION,
+                             inferred_published=inferred)
+    durable = [a for a in result.learned if a.confidence >= PERSIST_CONFIDENCE and a.code]
+    if durable:
+        seen = result.article.published.day if result.article.published else None
+        store.upsert_actors(durable, seen)
+
+
+def extract_pending(
+    store: Store, settings: Settings = Settings(), *, on_item: ExtractCallback | None = None
+) -> ExtractReport:
+    """Code every stored article not yet coded by this coder version; re-runs add nothing."""
+    report = ExtractReport()
+    pending = {a.id: a for a in store.pending_articles(CODER_VERSION)}
+    for item in extract(pending.values(), settings, known=known_actors(store)):
+        if on_item is not None:
+            on_item(item)
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        save_extraction(store, item, pending[item.article.id])
+        report.articles += 1
+        report.events += len(item.events)
+        report.quotes += len(item.quotes)
+    return report

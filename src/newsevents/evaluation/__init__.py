@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.config import Settings
+from newsevents.errors import NewsEventsError
 
 Benchmark = Callable[[Path, Settings], dict[str, Any]]
 
 
 def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     """name -> (group, function, input paths relative to shared) for every benchmark."""
-    from newsevents.evaluation import events
+    from newsevents.evaluation import events, speed
 
     return {
+        "speed": ("speed", speed.run_speed, ("dev/articles.jsonl",)),
         "events-dev": ("events", events.run_dev, ("dev/articles.jsonl", "dev/gold_events.jsonl")),
         "petrarch-gsr": ("events", events.run_petrarch_gsr,
                          ("external/universalpetrarch-gsr/petr2_gsr.jsonl",)),
@@ -37,3 +39,23 @@ def select(group: str) -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     if group in known:
         return {group: known[group]}
     return {name: spec for name, spec in known.items() if spec[0] == group}
+
+
+def run_selected(
+    which: str, settings: Settings, shared: Path, on_start: Callable[[str], None] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Run the selected benchmarks whose inputs exist; a missing input is reported, not fatal."""
+    chosen = select(which)
+    if not chosen:
+        raise NewsEventsError(f"no benchmark or group named {which!r}; known: "
+                              f"{', '.join(sorted(registry()))}")
+    results: dict[str, dict[str, Any]] = {}
+    for name, (_, run, inputs) in chosen.items():
+        missing = [p for p in inputs if not (shared / p).exists()]
+        if missing:
+            results[name] = {"skipped": f"missing {shared / missing[0]}"}
+            continue
+        if on_start is not None:
+            on_start(f"running {name} …")
+        results[name] = run(shared, settings)
+    return results

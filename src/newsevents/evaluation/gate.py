@@ -8,6 +8,7 @@ changed gold file asks for new floors rather than failing mysteriously.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -35,3 +36,22 @@ def failures(result: Mapping[str, Any], floors: Mapping[str, float]) -> list[str
         for name, floor in floors.items()
         if metric(result, name) < floor
     ]
+
+
+def check_all(results: Mapping[str, Mapping[str, Any]], floors_path: Path, shared: Path) -> list[str]:
+    """Every floor breached by ``results`` (benchmarks not run, or run on other inputs, are
+    skipped: their floors are pinned to the input digest)."""
+    from newsevents.evaluation import registry
+
+    pinned = json.loads(floors_path.read_text(encoding="utf-8"))
+    known = registry()
+    problems = []
+    for name, spec in pinned.items():
+        result = results.get(name)
+        if result is None or "skipped" in result or name not in known:
+            continue
+        if input_digest(shared, known[name][2]) != spec["inputs"]:
+            problems.append(f"{name}: gold inputs changed; re-pin its floors")
+            continue
+        problems.extend(f"{name}: {line}" for line in failures(result, spec["floors"]))
+    return problems

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from newsevents.models import Article, Event, EventFilter, Quote
+from newsevents.models import Article, DateValue, Event, EventFilter, Quote
 from newsevents.store import actors as actors_module
 from newsevents.store import articles, extractions, queries
 from newsevents.store.articles import AddReport, BandKeys, Signature
@@ -110,12 +110,20 @@ class Store:
         events: Sequence[Event],
         quotes: Sequence[Quote],
         coder_version: str,
+        *,
+        inferred_published: DateValue | None = None,
     ) -> None:
-        """Make these the article's events and quotes, replacing earlier ones; one transaction."""
+        """Make these the article's events and quotes, replacing earlier ones; one transaction.
+        ``inferred_published`` dates an article that had no date of its own."""
         with transaction(self._conn, self.path) as conn:
             extractions.replace_extraction(
-                conn, article_id, events, quotes, coder_version=coder_version, now=utc_now()
+                conn, article_id, events, quotes, coder_version=coder_version, now=utc_now(),
+                inferred_published=inferred_published,
             )
+
+    def pending_articles(self, coder_version: str) -> list[Article]:
+        """Articles whose events were never extracted, or by another coder version."""
+        return list(extractions.pending_articles(self._conn, coder_version))
 
     def extraction_version(self, article_id: str) -> str | None:
         """Coder version of the article's stored extraction, None if not extracted yet."""

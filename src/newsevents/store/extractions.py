@@ -10,8 +10,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from newsevents.models import Event, Quote
+from newsevents.models import Article, DateValue, Event, Quote
 from newsevents.store.rows import (
+    article_from_row,
+    date_columns,
     event_actor_rows,
     event_to_row,
     insert_sql,
@@ -28,9 +30,21 @@ def replace_extraction(
     *,
     coder_version: str,
     now: str,
+    inferred_published: DateValue | None = None,
 ) -> None:
-    """Swap the article's events and quotes for these (caller holds the transaction)."""
+    """Swap the article's events and quotes for these (caller holds the transaction).
+
+    ``inferred_published`` dates an article that had no date of its own (source 'inferred');
+    a date the input gave is never overwritten.
+    """
     _check_article_ids(article_id, events, quotes)
+    if inferred_published is not None:
+        iso, precision, day = date_columns(inferred_published)
+        conn.execute(
+            "UPDATE articles SET published = ?, published_precision = ?, published_day = ?,"
+            " published_source = 'inferred' WHERE id = ? AND published IS NULL",
+            (iso, precision, day, article_id),
+        )
     conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
     for position, event in enumerate(events):
@@ -79,3 +93,14 @@ def iter_quotes(conn: sqlite3.Connection, article_id: str | None = None) -> Iter
         )
     for row in rows:
         yield quote_from_row(row)
+
+
+def pending_articles(conn: sqlite3.Connection, coder_version: str) -> Iterator[Article]:
+    """Articles never extracted, or extracted by another coder version, in storage order."""
+    rows = conn.execute(
+        "SELECT a.* FROM articles AS a LEFT JOIN extractions AS x ON x.article_id = a.id"
+        " WHERE x.article_id IS NULL OR x.coder_version != ? ORDER BY a.seq",
+        (coder_version,),
+    )
+    for row in rows:
+        yield article_from_row(row)

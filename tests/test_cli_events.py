@@ -1,0 +1,143 @@
+"""The event commands end to end through click's runner, on articles written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from newsevents.cli import cli
+
+pytestmark = pytest.mark.model
+
+ARTICLES = {
+    "rejects.txt": (
+        "Egypt rejects Qatari plan\n\n"
+        "CAIRO, March 3, 2014 (Wire) - Egypt on Monday rejected a Qatari proposal for talks "
+        "with the opposition, the foreign ministry said.\n\n"
+        "Egyptian officials did not attend a meeting in Doha on Sunday.\n"
+    ),
+    "visit.txt": (
+        "Kerry visits Cairo\n\n"
+        "CAIRO, March 5, 2014 (Wire) - US Secretary of State John Kerry met Egyptian Foreign "
+        "Minister Nabil Fahmy in Cairo on Wednesday.\n"
+    ),
+}
+
+
+def invoke(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def db(tmp_path: Path, corpus: Path) -> str:
+    path = str(tmp_path / "news.db")
+    result = invoke("run", str(corpus), "--db", path)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_extract_writes_one_record_per_article_with_the_contract_fields(corpus: Path):
+    result = invoke("extract", str(corpus))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 2
+    assert set(records[0]) == {"id", "title", "url", "published", "published_precision",
+                               "published_source", "events", "quotes"}
+
+
+def test_extract_codes_the_rejection(corpus: Path):
+    result = invoke("extract", str(corpus / "rejects.txt"))
+    events = json.loads(result.stdout)["events"]
+    rejection = next(e for e in events if e["type"] == "REJECT")
+    assert [a["code"] for a in rejection["actors"]] == ["EGY"]
+    assert rejection["date"] == "2014-03-03"
+
+
+def test_extract_flags_negated_event(corpus: Path):
+    events = json.loads(invoke("extract", str(corpus / "rejects.txt")).stdout)["events"]
+    assert any(e["negated"] for e in events)
+
+
+def test_extract_reads_jsonl_on_stdin():
+    line = json.dumps({"id": "x1", "text": "Iran condemned the attack on its embassy."})
+    record = json.loads(invoke("extract", "-", input=line + "\n").stdout)
+    assert record["id"] == "x1" and record["events"][0]["type"] == "ACCUSE"
+
+
+def test_run_twice_adds_nothing(db: str, corpus: Path):
+    again = invoke("run", str(corpus), "--db", db)
+    assert "0 new" in again.output and "0 articles coded" in again.output
+
+
+def test_events_filters_by_actor_and_type(db: str):
+    result = invoke("--db", db, "events", "--actor", "EGY", "--type", "reject", "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["type"] == "REJECT" for r in records)
+
+
+def test_events_dyad_matches_either_direction(db: str):
+    forward = invoke("--db", db, "events", "--dyad", "USA,EGY", "--format", "jsonl").stdout
+    backward = invoke("--db", db, "events", "--dyad", "EGY,USA", "--format", "jsonl").stdout
+    assert forward and forward == backward
+
+
+def test_events_negated_only_on_request(db: str):
+    plain = invoke("--db", db, "events", "--format", "jsonl").stdout
+    everything = invoke("--db", db, "events", "--include-negated", "--format", "jsonl").stdout
+    assert len(everything.splitlines()) > len(plain.splitlines())
+
+
+def test_events_bad_dyad_is_usage_error(db: str):
+    result = CliRunner().invoke(cli, ["--db", db, "events", "--dyad", "EGY"])
+    assert result.exit_code == 2
+
+
+def test_export_cameo_tsv_has_gdelt_header(db: str):
+    out = invoke("--db", db, "export", "--format", "cameo-tsv").stdout
+    header = next(csv.reader(io.StringIO(out), delimiter="\t"))
+    assert header[:2] == ["GLOBALEVENTID", "SQLDATE"]
+
+
+def test_export_parquet_writes_a_table(db: str, tmp_path: Path):
+    target = tmp_path / "events.parquet"
+    invoke("--db", db, "export", "--format", "parquet", "--output", str(target))
+    assert pq.read_table(target).num_rows > 0
+
+
+def test_export_plover_jsonl_records(db: str):
+    lines = invoke("--db", db, "export", "--format", "plover-jsonl").stdout.splitlines()
+    assert lines and "event_type" in json.loads(lines[0])
+
+
+def test_timex_writes_offsets_and_values():
+    out = invoke("timex", "--dct", "2011-07-13", input="Russia on Wednesday said no.").stdout
+    record = json.loads(out)
+    assert (record["start"], record["end"], record["value"]) == (10, 19, "2011-07-13")
+
+
+def test_actors_import_converts_petrarch_format(tmp_path: Path):
+    source = tmp_path / "actors.txt"
+    source.write_text("ARNOR [ARN]\nGONDOR [GON]\n+GONDORIAN\n", encoding="utf-8")
+    target = tmp_path / "actors.tsv"
+    result = invoke("actors", "import", str(source), "--output", str(target))
+    assert result.exit_code == 0 and "GON" in target.read_text(encoding="utf-8")
+
+
+def test_eval_unknown_benchmark_is_one_clear_error():
+    result = CliRunner().invoke(cli, ["eval", "no-such-benchmark"])
+    assert result.exit_code != 0
+    assert "no benchmark or group named 'no-such-benchmark'" in str(result.exception)
