@@ -179,7 +179,7 @@ def stats(ctx: Context, db: Path | None) -> None:
 @db_option
 @pass_context
 def demo(ctx: Context, db: Path | None) -> None:
-    """Run newsevents end to end on the bundled sample corpus.
+    """Run newsevents end to end on the bundled sample corpus: ingest, code, show events.
 
     \b
     Example:
@@ -188,8 +188,13 @@ def demo(ctx: Context, db: Path | None) -> None:
     settings = _settings(ctx, db)
     ctx.say(f"Sample corpus: {SAMPLE_DIR}")
     run_ingest(ctx, settings, (str(SAMPLE_DIR),))
+    run_extract(ctx, settings)
+    flt = EventFilter(dyad=("RUS", "LBY"))
     with Store(settings.db_path) as store:
-        render.articles_table([a.to_json() for a in query.articles(store)])
+        records = [query.event_record(e, a) for e, a in query.events_with_articles(store, flt)]
+    ctx.say(f"Events between Russia and Libya ({len(records)}), oldest first:")
+    render.events_table(records)
+    ctx.say(f"Explore further: newsevents --db {settings.db_path} events --help")
 
 
 def main() -> None:
@@ -290,7 +295,9 @@ def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
                 progress.advance(progress.task_ids[0])
 
         report = pipeline.extract_pending(store, settings, on_item=on_item)
+        linked = pipeline.link_events(store)
     ctx.say(f"{report.articles} articles coded: {report.events} events, {report.quotes} quotes; "
+            f"{linked} mentions merged with reports of the same event elsewhere; "
             f"{len(report.problems)} problems")
     return report
 

@@ -164,10 +164,12 @@ class Event:
     location: Location | None = None
     confidence: float = 0.5
     contexts: tuple[str, ...] = ()
+    cluster_id: str | None = None  # the real-world event this mention belongs to (stories.merge)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
+            "cluster_id": self.cluster_id,
             "type": self.type,
             "mode": self.mode,
             "cameo": self.cameo,
@@ -238,7 +240,9 @@ class TimeExpression:
     """A time expression with its TIMEX3 type and value normalised against the article date.
 
     ``start``/``end`` are character offsets into the text it was found in; ``value`` follows
-    TIMEX3 (2011-07-13, 2011-W28, 2011-07, 2011, PRESENT_REF, P3D, XXXX-03-17 …).
+    TIMEX3 (2011-07-13, 2011-W28, 2011-07, 2011, PRESENT_REF, P3D, XXXX-03-17 …). ``mod`` is
+    the TIMEX3 modifier the words add without changing the value: START ("early December"),
+    MID, END, APPROX ("about a month"), LESS_THAN, MORE_THAN, BEFORE ("more than a year ago") …
     """
 
     start: int
@@ -246,15 +250,19 @@ class TimeExpression:
     text: str
     type: TimexType
     value: str
+    mod: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "type": self.type.value,
             "value": self.value,
         }
+        if self.mod is not None:
+            out["mod"] = self.mod
+        return out
 
 
 @dataclass(frozen=True, slots=True)

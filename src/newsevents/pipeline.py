@@ -6,6 +6,7 @@ problems go and what is written to the store.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -23,6 +24,7 @@ from newsevents.ingest.dedup import band_keys, signature
 from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity
 from newsevents.nlp import load_model
 from newsevents.store import Store
+from newsevents.stories import merge
 from newsevents.temporal import DateBound, date_for_span, find_timexes, infer_published
 
 if TYPE_CHECKING:
@@ -229,3 +231,41 @@ def extract_pending(
         report.events += len(item.events)
         report.quotes += len(item.quotes)
     return report
+
+
+# --- linking: the same real event reported by several articles --------------------------------
+
+LINK_WINDOW = dt.timedelta(days=1)
+
+
+def _window(date: DateValue) -> tuple[dt.date, dt.date]:
+    """Days a matching mention may carry: a day either side, or the whole coarser period."""
+    first, last = merge.period(date)
+    return first - LINK_WINDOW, last + LINK_WINDOW
+
+
+def link_events(store: Store) -> int:
+    """Give every unclustered mention a cluster, joining stored clusters of the same event.
+
+    Negated, hypothetical and undated mentions stay clusters of their own. Returns how many
+    mentions were linked into a cluster they share with others.
+    """
+    assignments: dict[str, str] = {}
+    mergeable = []
+    for event, source in store.unclustered_events():
+        if event.negated or event.hypothetical or event.date is None:
+            assignments[event.event_id] = event.event_id
+        else:
+            mergeable.append(merge.mention_of(event, source))
+    by_type: dict[str, list[merge.Mention]] = {}
+    for mention in mergeable:
+        by_type.setdefault(mention.type, []).append(mention)
+    for event_type, mentions in by_type.items():
+        first = min(_window(m.date)[0] for m in mentions)
+        last = max(_window(m.date)[1] for m in mentions)
+        stored = [merge.mention_of(e, s)
+                  for e, s in store.clustered_events_near(event_type, first, last)]
+        assignments.update(merge.assign_clusters(mentions, stored))
+    if assignments:
+        store.set_clusters(assignments)
+    return sum(1 for event_id, cluster in assignments.items() if event_id != cluster)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
 from newsevents.models import Article, DateValue, Event, EventFilter, Quote
 from newsevents.store import actors as actors_module
-from newsevents.store import articles, extractions, queries
+from newsevents.store import articles, clusters, extractions, queries
 from newsevents.store.articles import AddReport, BandKeys, Signature
 from newsevents.store.connection import open_connection, transaction, utc_now
 from newsevents.store.learned import LearnedLike, StoredActor
@@ -160,6 +160,26 @@ class Store:
     def count_events(self, flt: EventFilter) -> int:
         """How many events :meth:`query_events` would give without ``flt.limit``."""
         return queries.count_events(self._conn, flt)
+
+    def unclustered_events(self) -> list[tuple[Event, str]]:
+        """Event mentions without a cluster yet, with their article's outlet."""
+        return clusters.unclustered(self._conn)
+
+    def clustered_events_near(
+        self, event_type: str, first_day: dt.date, last_day: dt.date
+    ) -> list[tuple[Event, str]]:
+        """Clustered factual mentions of a type dated within [first_day, last_day]."""
+        return clusters.clustered_near(self._conn, event_type, first_day.isoformat(),
+                                       last_day.isoformat())
+
+    def set_clusters(self, assignments: Mapping[str, str]) -> None:
+        """Record event_id -> cluster_id and refresh those clusters' counts; one transaction."""
+        with transaction(self._conn, self.path) as conn:
+            clusters.set_clusters(conn, assignments)
+
+    def cluster_counts(self, cluster_ids: list[str]) -> dict[str, tuple[int, int, int]]:
+        """cluster_id -> (num_mentions, num_sources, num_articles)."""
+        return clusters.cluster_counts(self._conn, cluster_ids)
 
     def iter_quotes(self, article_id: str | None = None) -> Iterator[Quote]:
         return extractions.iter_quotes(self._conn, article_id)

@@ -42,14 +42,26 @@ def query_events(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[Event]:
     if flt.limit is not None:
         sql += " LIMIT ?"
         params += (_checked_limit(flt.limit),)
-    return _with_participants(conn, conn.execute(sql, params))
+    return with_participants(conn, conn.execute(sql, params))
 
 
-def _with_participants(conn: sqlite3.Connection, cursor: sqlite3.Cursor) -> Iterator[Event]:
-    while page := cursor.fetchmany(PAGE_SIZE):
+def with_participants(
+    conn: sqlite3.Connection, rows: sqlite3.Cursor | Sequence[sqlite3.Row]
+) -> Iterator[Event]:
+    """Events of the rows (a cursor, or rows already fetched), participants loaded per page."""
+    for page in _pages(rows):
         participants = _participants(conn, [row["event_id"] for row in page])
         for row in page:
             yield event_from_row(row, participants.get(row["event_id"], ()))
+
+
+def _pages(rows: sqlite3.Cursor | Sequence[sqlite3.Row]) -> Iterator[Sequence[sqlite3.Row]]:
+    if isinstance(rows, sqlite3.Cursor):
+        while page := rows.fetchmany(PAGE_SIZE):
+            yield page
+    else:
+        for start in range(0, len(rows), PAGE_SIZE):
+            yield rows[start:start + PAGE_SIZE]
 
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:

@@ -167,6 +167,7 @@ def event_from_row(row: RowLike, participants: Sequence[RowLike]) -> Event:
         location=location,
         confidence=row["confidence"],
         contexts=tuple(json.loads(row["contexts"])),
+        cluster_id=row["cluster_id"],
     )
 
 
