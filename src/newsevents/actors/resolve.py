@@ -53,6 +53,7 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "LEG", "JUD", "
 MAX_SIDE_DEPTH = 2
 _NAMED_KINDS = frozenset({EntryKind.COUNTRY, EntryKind.PLACE, EntryKind.ORGANIZATION})
 _LEARNABLE_LABELS = frozenset({"PERSON", "ORG"})
+_MENTION_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _NO_KNOWN: Mapping[str, KBEntry] = MappingProxyType({})
 
 
@@ -87,7 +88,8 @@ class ArticleActors:
         self._doc = doc
         self._kb = kb
         self._matcher = matcher
-        self._entities = {t.i: ent for ent in doc.ents for t in ent}
+        self._ents = tuple(doc.ents)  # Doc.ents rebuilds its spans on every access
+        self._entities = {t.i: ent for ent in self._ents for t in ent}
         self._learned: list[LearnedActor] = []
         self._cache: dict[int, Resolution | None] = {}
         self._dominant: str | None = None
@@ -104,7 +106,7 @@ class ArticleActors:
         ``on``: the article's date, which picks the office a named person held that day."""
         actors = cls(doc, kb, Matcher(kb, known, on))
         actors._dominant = actors._dominant_country()
-        for entity in doc.ents:
+        for entity in actors._ents:
             if entity.label_ in _LEARNABLE_LABELS:
                 actors._learn(entity)
         actors._cache.clear()
@@ -114,6 +116,26 @@ class ArticleActors:
     def dominant_country(self) -> str | None:
         """The country the article mentions most (None on a tie or when it names none)."""
         return self._dominant
+
+    def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(token index, country code) of every country or place named in tokens start..end,
+        demonyms included ("Libyan"), in text order."""
+        found = []
+        for entity in self._ents:
+            if entity.start < start or entity.end > end or entity.label_ not in _MENTION_LABELS:
+                continue
+            entry = self._kb.lookup(_entity_name(entity, self._kb))
+            if entry and entry.kind in (EntryKind.COUNTRY, EntryKind.PLACE) and entry.code:
+                found.append((entity.root.i, entry.code))
+        return found
+
+    def context_actor(self) -> Actor | None:
+        """The party an event leaves implicit ("the UN welcomed the truce"): the country the
+        article is about, with no text of its own (see docs/events.md, implicit recipients)."""
+        if self._dominant is None:
+            return None
+        return Actor(text="", code=self._dominant, sector=None,
+                     name=self._kb.name_of(self._dominant) or self._dominant)
 
     def resolve(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by ``token``; None for pronouns and non-actors."""
@@ -227,7 +249,7 @@ class ArticleActors:
 
     def _dominant_country(self) -> str | None:
         counts: Counter[str] = Counter()
-        for entity in self._doc.ents:
+        for entity in self._ents:
             if entity.label_ in NAME_LABELS:
                 entry = self._kb.lookup(_entity_name(entity, self._kb))
                 if entry and entry.kind in (EntryKind.COUNTRY, EntryKind.PLACE) and entry.code:

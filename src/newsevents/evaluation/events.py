@@ -15,6 +15,7 @@ from typing import Any
 
 from newsevents import pipeline
 from newsevents.config import Settings
+from newsevents.ingest import iter_inputs
 from newsevents.evaluation.scoring import PRF, greedy_match, macro_f1, multiset_prf
 from newsevents.models import Article, DateSource, DateValue, Event
 
@@ -82,9 +83,12 @@ def petrarch_key(code: str | None) -> str:
 
 
 def _triples(event: Event) -> list[tuple[str, str, str]]:
+    """(source, target, code) per actor-recipient pair; parties acting together (recipients
+    are the actors) give each ordered pair of distinct parties, as PETRARCH codes them."""
     targets = event.recipients or (None,)
+    joint = event.actors == event.recipients
     return [(petrarch_key(a.code), petrarch_key(t.code if t else None), event.cameo)
-            for a in event.actors for t in targets]
+            for a in event.actors for t in targets if not (joint and t == a)]
 
 
 def _gold_day(text: str | None) -> dt.date | None:
@@ -167,4 +171,87 @@ def run_plover_gsr(shared: Path, settings: Settings = Settings()) -> dict[str, A
         "actor_country_accuracy": round(actor_hits / len(records), 3),
         "recipient_country_accuracy": round(recipient_hits / max(recipient_total, 1), 3),
         "per_type_f1": per_type,
+    }
+
+
+# --- PETRARCH unit cases: a per-category checklist with fictional actors -------------------
+
+PETRARCH_UNIT = Path("external") / "petrarch2-validation"
+
+
+UNIT_LEVELS = ("root", "exact", "dyad")
+
+
+def _unit_view(source: str | None, target: str | None, code: str, level: str) -> tuple:
+    """root: (source, target, CAMEO root); exact: the full code; dyad: the pair alone (the
+    validation verb dictionary's codes are partly its own, so the pair checks the syntax)."""
+    pair = (petrarch_key(source), petrarch_key(target))
+    return {"root": (*pair, code[:2]), "exact": (*pair, code), "dyad": pair}[level]
+
+
+def _unit_passes(row: dict[str, Any], events: list[Event], level: str) -> bool:
+    """Every expected event is produced; for a no-event case (or one whose expected events
+    carry no code: discards and error records), nothing is."""
+    expected = {_unit_view(e["source"], e["target"], e["code"], level)
+                for e in row["expected_events"] if e["code"]}
+    if row.get("expect_no_events") or not expected:
+        return not events
+    produced = {_unit_view(s, t, c, level) for e in events for s, t, c in _triples(e)}
+    return expected <= produced
+
+
+def run_petrarch_unit(shared: Path, settings: Settings = Settings()) -> dict[str, Any]:
+    """Pass rates of the PETRARCH-2 unit cases per category, with their fictional actors
+    (``PETR.Validate.actors.txt``, read in PETRARCH format) added to the knowledge base."""
+    folder = shared / PETRARCH_UNIT
+    rows = [json.loads(line) for line in (folder / "petr_unittest.jsonl").open(encoding="utf-8")]
+    actors = folder / "PETR.Validate.actors.txt"
+    settings = settings.with_(user_actor_files=(*settings.user_actor_files, actors))
+    coded = _code_all(_sentence_articles(rows), settings)
+    by_category: dict[str, list[dict[str, bool]]] = defaultdict(list)
+    for row in rows:
+        events = coded.get(row["id"], [])
+        by_category[row["category"]].append(
+            {level: _unit_passes(row, events, level) for level in UNIT_LEVELS})
+    return {"cases": len(rows), **_unit_rates([r for rs in by_category.values() for r in rs]),
+            "per_category": {name: {"cases": len(items), **_unit_rates(items)}
+                             for name, items in sorted(by_category.items())}}
+
+
+def _unit_rates(outcomes: list[dict[str, bool]]) -> dict[str, float]:
+    names = {"root": "pass_rate", "exact": "exact_pass_rate", "dyad": "dyad_pass_rate"}
+    return {names[level]: _rate(o[level] for o in outcomes) for level in UNIT_LEVELS}
+
+
+def _rate(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return round(sum(values) / len(values), 3) if values else 0.0
+
+
+# --- seed articles: every event as a readable line, for a careful human check --------------
+
+def _party_text(parties: Sequence[Any]) -> str:
+    names = [f"{a.code}/{a.sector or '-'} ({a.text or 'implicit'})" for a in parties]
+    return ", ".join(names) or "-"
+
+
+def event_line(event: Event) -> str:
+    """One event as a line: type/mode (CAMEO) actor -> recipient [trigger] flags date."""
+    flags = " ".join(f for f, on in (("NEGATED", event.negated),
+                                     ("HYPOTHETICAL", event.hypothetical)) if on)
+    mode = f"/{event.mode}" if event.mode else ""
+    date = event.date.iso() if event.date else "-"
+    return (f"{event.type}{mode} ({event.cameo}) {_party_text(event.actors)} -> "
+            f"{_party_text(event.recipients)} [{event.trigger}] {date} {flags}".rstrip())
+
+
+def run_seeds(shared: Path, settings: Settings = Settings()) -> dict[str, Any]:
+    """Every event coded in ``seeds/*.txt``, per file, as readable lines with their sentence."""
+    paths = sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
+    articles = [a for a in iter_inputs(paths, settings=settings) if isinstance(a, Article)]
+    results = pipeline.extract_all(articles, settings)
+    return {
+        (r.article.path or r.article.id): [
+            f"{event_line(e)} :: {' '.join(e.sentence.split())}" for e in r.events]
+        for r in results
     }

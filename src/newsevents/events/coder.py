@@ -3,105 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.events import syntax
-from newsevents.events.lexicon import Lexicon, Roles, Trigger, default_lexicon
+from newsevents.events.lexicon import Lexicon, Trigger, default_lexicon
+from newsevents.events.parties import ActorResolver, Parties, parties
 from newsevents.events.triggers import Match, find_matches, light_verbs
-from newsevents.models import Actor, Article, DateValue, Event, Location
+from newsevents.models import Article, DateValue, Event, Location
 
-RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "from", "into"})
-NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "for"}
-GIVER_PREPS = frozenset({"from", "by"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-INNER_PREPS = frozenset({"of", "on", "against", "to", "with", "over"})
-# Types where coordinated subjects ("Turkey and Russia postponed talks") act towards each other.
-JOINT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REJECT", "CONCEDE"})
-CODER_VERSION = "0.1"
+CODER_VERSION = "0.2"
 
 # (trigger token, its sentence) -> the event's date and the words that gave it
 Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
-
-
-class ActorResolver(Protocol):
-    """What the coder needs from actor resolution (see ``newsevents.actors``)."""
-
-    def resolve(self, token: Token) -> Actor | None: ...
-
-    def place(self, token: Token) -> tuple[str, str | None] | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Parties:
-    actors: tuple[Actor, ...]
-    recipients: tuple[Actor, ...]
-
-
-def _resolve_all(tokens: Iterable[Token], resolver: ActorResolver) -> list[Actor]:
-    """Actors named by the tokens, looking inside a non-actor noun phrase once."""
-    found: list[Actor] = []
-    for token in tokens:
-        actor = resolver.resolve(token)
-        if actor is None and token.pos_ == "NOUN":
-            inner = [c for c in token.children if c.dep_ == "poss"]
-            inner += [g for _, g in syntax.prep_objects(token, INNER_PREPS)]
-            actor = next((a for t in inner if (a := resolver.resolve(t))), None)
-        if actor is not None and actor.code and actor not in found:
-            found.append(actor)
-    return found
-
-
-def _expand(tokens: Iterable[Token]) -> list[Token]:
-    return [c for t in tokens for c in syntax.expand_conjuncts(t)]
-
-
-def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver) -> Parties:
-    subjects = _resolve_all(_expand(syntax.logical_subjects(token)), resolver)
-    preps = GIVER_PREPS if roles is Roles.FROM else RECIPIENT_PREPS - GIVER_PREPS
-    objects = _expand(syntax.logical_objects(token)) + syntax.coordinated_by_preposition(token)
-    objects += [g for _, g in syntax.prep_objects(token, preps)]
-    others = _resolve_all(objects, resolver)
-    if roles is Roles.HOST:
-        return Parties(tuple(others), tuple(subjects))
-    if roles is Roles.FROM:
-        return Parties(tuple(others), tuple(subjects))
-    return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))
-
-
-def _noun_parties(token: Token, roles: Roles, resolver: ActorResolver) -> Parties:
-    """Event nouns: "Russia's criticism of NATO", "NATO air strikes on Sirte", "held talks"."""
-    # "NATO air strikes": the compound is the attacker; "Libya talks": it is the topic
-    owner_deps = ("poss", "amod", "nmod") if roles is Roles.SYM else ("poss", "compound", "amod", "nmod")
-    owners = [c for c in token.children if c.dep_ in owner_deps]
-    owners += [g for _, g in syntax.prep_objects(token, GIVER_PREPS)]
-    verb = syntax.governing_light_verb(token, light_verbs())
-    if verb is not None:
-        owners += syntax.logical_subjects(verb)
-    actors = _resolve_all(_expand(owners), resolver)
-    preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS
-    targets = [g for _, g in syntax.prep_objects(token, preps)]
-    if verb is not None:
-        targets += [g for _, g in syntax.prep_objects(verb, preps)]
-    recipients = [a for a in _resolve_all(_expand(targets), resolver) if a not in actors]
-    if roles is Roles.FROM:
-        return Parties(tuple(recipients), tuple(actors))
-    return Parties(tuple(actors), tuple(recipients))
-
-
-def parties(match: Match, resolver: ActorResolver) -> Parties:
-    token, roles = match.token, match.trigger.roles
-    if token.pos_ == "NOUN":
-        found = _noun_parties(token, roles, resolver)
-    else:
-        found = _verb_parties(token, roles, resolver)
-    joint = roles is Roles.SYM or match.trigger.type in JOINT_TYPES
-    if joint and not found.recipients and len({a.code for a in found.actors}) > 1:
-        return Parties(found.actors, found.actors)  # acting together: each is the other's party
-    return found
 
 
 def _location(token: Token, resolver: ActorResolver) -> Location | None:

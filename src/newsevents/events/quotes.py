@@ -11,28 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.config import DATA_DIR
 from newsevents.events import syntax
-from newsevents.events.coder import ActorResolver
+from newsevents.events.parties import ActorResolver
+from newsevents.events.triggers import speech_verbs
 from newsevents.models import Actor, Quote
 
 QUOTE_RE = re.compile(r"[\"“„«]([^\"“”„«»]{10,}?)[\"”»]")
 MIN_QUOTE_WORDS = 4
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    path = DATA_DIR / "events" / "speech_verbs.txt"
-    if not path.exists():
-        return frozenset({"say", "tell", "add", "state", "announce", "insist", "declare"})
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[0].strip().lower()
-                     for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _outside(token: Token, spans: list[tuple[int, int]]) -> bool:
@@ -56,9 +45,10 @@ class _Speakers:
     def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
         self.doc = doc
         self.resolver = resolver
+        self.ents = tuple(doc.ents)  # Doc.ents rebuilds its spans on every access
 
     def _last_person_before(self, index: int) -> Actor | None:
-        for ent in reversed([e for e in self.doc.ents if e.end <= index]):
+        for ent in reversed([e for e in self.ents if e.end <= index]):
             if ent.label_ == "PERSON" and (actor := self.resolver.resolve(ent.root)):
                 return actor
         return None

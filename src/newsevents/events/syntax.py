@@ -32,8 +32,11 @@ def is_passive(verb: Token) -> bool:
 
 
 def expand_conjuncts(token: Token) -> list[Token]:
-    """The token and its coordinated nominal siblings ("Turkey and Russia")."""
+    """The token and its coordinated nominal siblings ("Turkey and Russia"); a token that is
+    itself a later conjunct keeps only those after it."""
     heads = [token, *token.conjuncts]
+    if token.dep_ == "conj":
+        heads = [h for h in heads if h.i >= token.i]
     return sorted(
         (h for h in heads if h.pos_ in ("NOUN", "PROPN", "PRON") or h.ent_type_),
         key=lambda t: t.i,
@@ -69,10 +72,46 @@ def logical_subjects(verb: Token) -> list[Token]:
     """Who does what the verb says, climbing control, coordination and relative clauses."""
     if is_passive(verb):
         return agent_of(verb)
-    own = _direct(verb, SUBJECT_DEPS)
+    own = [_participle_head(t) for t in _direct(verb, SUBJECT_DEPS)]
     if own:
         return [antecedent(t) for t in own]
-    return _inherited_subjects(verb)
+    return _inherited_subjects(verb) or _stranded_subject(verb)
+
+
+def _participle_head(subject: Token) -> Token:
+    """Repair "the internationally recognised Government ... has advanced", parsed as a
+    clausal subject "recognised" with object "Government": the noun is the subject."""
+    if subject.dep_ == "csubj" and subject.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in subject.children):
+        return next((c for c in subject.children if c.dep_ in OBJECT_DEPS), subject)
+    return subject
+
+
+STRANDED_DEPS = frozenset({"appos", "conj"})
+SKIPPED_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "punct"})
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """Repair a subject the parser hung onto the previous phrase: "..., Russian President X
+    today asked Y" (X parsed as an apposition) or "A called for calm and the head of the
+    Pentagon Y has promised Z" (Y parsed as a conjunct of an object): the noun phrase right
+    before a finite verb that has no subject is that verb's subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children):
+        return []
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in SKIPPED_BEFORE_VERB and verb.doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0 or verb.doc[i].pos_ not in ("PROPN", "NOUN"):
+        return []
+    node = verb.doc[i]
+    for _ in range(4):  # "the head of the Pentagon Robert Gates": Gates -> of -> head
+        if node.dep_ in STRANDED_DEPS:
+            return [node]
+        if node.dep_ not in ("compound", "pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+    return []
 
 
 def _inherited_subjects(verb: Token) -> list[Token]:
@@ -85,11 +124,13 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a deal signed by the rebels"
         return agent_of(verb)
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # "X is ready / about to sign" -> X
+        return logical_subjects(head.head)
     if verb.dep_ == "xcomp":  # object control first: "asked Ban to seek" -> Ban
         objects = _direct(head, OBJECT_DEPS)
         return objects or logical_subjects(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return logical_subjects(head)
+        return _stranded_subject(verb) or logical_subjects(head)
     return []
 
 
@@ -212,3 +253,42 @@ def governs(trigger: Token, token: Token) -> bool:
     """
     own = {t.i for t in clause_chain(clause_head(trigger))}
     return clause_head(token).i in own
+
+
+ATTENDANCE_PREPS = frozenset({"during", "after", "before", "following", "on", "at", "ahead"})
+
+
+def attending_subjects(noun: Token) -> list[Token]:
+    """Who took part in an event noun that only sets the time of another act: "Kerry spoke
+    after a meeting with Lavrov" -> Kerry; "Blinken said during a visit to Morocco" -> Blinken."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ATTENDANCE_PREPS or prep.head.i == prep.i:
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    return logical_subjects(verb)
+
+
+def reported_speaker(pronoun: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The speaker a pronoun subject of reported speech refers to: "Baku said it had seized
+    ..." -> Baku; "Cairo said it would send ..." -> Cairo."""
+    if pronoun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return None
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs:
+        return None
+    speakers = [s for s in logical_subjects(clause.head) if s.pos_ != "PRON"]
+    return speakers[0] if speakers else None
+
+
+DEICTIC_PLACES = frozenset({"there", "here"})
+
+
+def deictic_place(token: Token) -> bool:
+    """Does the trigger's clause name its place only by "there"/"here"?"""
+    anchors = [token, token.head] if token.pos_ == "NOUN" else [token]
+    return any(c.lower_ in DEICTIC_PLACES and c.dep_ == "advmod"
+               for a in anchors for c in a.children)

@@ -21,6 +21,15 @@ TEMPORAL_PREPS = frozenset(
 MODIFIER_DEPS = frozenset({"amod", "compound"})  # "the internationally recognised government"
 
 
+def _adjectival(verb: Token) -> bool:
+    """A participle used as an adjective ("the internationally recognised government"), also
+    where the parser made it a clausal subject: not an event."""
+    if verb.dep_ in MODIFIER_DEPS:
+        return True
+    return verb.dep_ == "csubj" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     token: Token
@@ -38,6 +47,15 @@ def light_verbs() -> frozenset[str]:
         if line.strip() and not line.startswith("#"):
             words.add(line.split("\t")[0].strip().lower())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs that report speech ("X said ...", "..., X told reporters"), from data."""
+    path = DATA_DIR / "events" / "speech_verbs.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0].strip().lower()
+                     for line in lines if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +106,7 @@ def _satisfied(constraint: Constraint, token: Token, is_actor: IsActor) -> bool:
 
 
 def _pos_key(token: Token) -> str | None:
-    if token.pos_ in VERB_TAGS and token.dep_ not in MODIFIER_DEPS:
+    if token.pos_ in VERB_TAGS and not _adjectival(token):
         return "VERB"
     if token.pos_ in NOUN_TAGS:
         return "NOUN"

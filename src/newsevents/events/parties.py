@@ -1,0 +1,226 @@
+"""Who is who in an event: the actor(s) and recipient(s) of one trigger match.
+
+Verbs take their logical subject as actor and their objects and prepositional complements as
+recipients (``roles`` in triggers.tsv can swap them); event nouns take possessives, compounds,
+by/from phrases and the subject of a light verb as actor ("Russia's criticism of NATO", "NATO
+air strikes on Sirte", "X held talks with Y"). Two discourse rules fill what the clause leaves
+out: a pronoun subject of reported speech is the speaker ("Baku said it had seized ..."), and a
+directed event whose target the text leaves implicit ("the UN welcomed the truce") is aimed at the
+country where it happens, else the country the article is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from newsevents.events import syntax
+from newsevents.events.lexicon import Roles
+from newsevents.events.triggers import Match, light_verbs, speech_verbs
+from newsevents.models import Actor
+
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "from", "into"})
+NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "for"}
+GIVER_PREPS = frozenset({"from", "by"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+INNER_PREPS = frozenset({"of", "on", "against", "to", "with", "over", "between"})
+# Types where coordinated subjects ("Turkey and Russia agreed") act towards each other; other
+# reciprocal triggers ("signed a deal", "postponed talks") say so with roles=sym in the lexicon.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Types whose event is always aimed at someone; when the text leaves the target implicit it is
+# taken from the place of the event or the article (see the module docstring).
+DIRECTED_TYPES = frozenset({
+    "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "ASSAULT", "COERCE", "SANCTION",
+    "AID", "AGREE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT", "CONSULT", "COOPERATE",
+})
+# Types whose place is their target: an attack, arrest or deployment "in Ukraine" is aimed at
+# Ukraine; talks or a visit "in Istanbul" are hosted by Turkey.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "CONSULT"})
+CLAUSE_DEPS = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "acl", "ccomp", "nsubj"})
+NAME_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+class ActorResolver(Protocol):
+    """What the coder needs from actor resolution (see ``newsevents.actors``)."""
+
+    def resolve(self, token: Token) -> Actor | None: ...
+
+    def place(self, token: Token) -> tuple[str, str | None] | None: ...
+
+    def context_actor(self) -> Actor | None: ...
+
+    def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+
+
+def resolve(token: Token, resolver: ActorResolver) -> Actor | None:
+    """The actor a phrase names; a pronoun subject of reported speech names the speaker."""
+    actor = resolver.resolve(token)
+    if actor is None and token.lower_ in REFERRING_PRONOUNS:
+        speaker = syntax.reported_speaker(token, speech_verbs())
+        if speaker is not None:
+            actor = resolver.resolve(speaker)
+    return actor
+
+
+def _inner_actor(noun: Token, resolver: ActorResolver, depth: int = 2) -> Actor | None:
+    """The actor inside a non-actor noun phrase: "condemned an attack by X on Y" -> X,
+    "welcomed the resumption of ties with X" -> X, "rejected an African Union initiative"
+    -> AU (two nouns deep at most)."""
+    inner = [c for c in noun.children if c.dep_ == "poss"
+             or (c.dep_ in ("compound", "amod") and c.ent_type_ in NAME_ENTITIES)]
+    inner += [g for _, g in syntax.prep_objects(noun, frozenset({"by"}))]
+    inner += [g for _, g in syntax.prep_objects(noun, INNER_PREPS)]
+    for token in inner:
+        actor = resolver.resolve(token)
+        if actor is None and depth > 1 and token.pos_ == "NOUN":
+            actor = _inner_actor(token, resolver, depth - 1)
+        if actor is not None:
+            return actor
+    return None
+
+
+def resolve_all(tokens: Iterable[Token], resolver: ActorResolver) -> list[Actor]:
+    """Actors named by the tokens, looking inside non-actor noun phrases."""
+    found: list[Actor] = []
+    for token in tokens:
+        actor = resolve(token, resolver)
+        if actor is None and token.pos_ == "NOUN":
+            actor = _inner_actor(token, resolver)
+        if actor is not None and actor.code and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _expand(tokens: Iterable[Token]) -> list[Token]:
+    return [c for t in tokens for c in syntax.expand_conjuncts(t)]
+
+
+def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver) -> Parties:
+    subjects = resolve_all(_expand(syntax.logical_subjects(token)), resolver)
+    preps = GIVER_PREPS if roles is Roles.FROM else RECIPIENT_PREPS - GIVER_PREPS
+    objects = _expand(syntax.logical_objects(token)) + syntax.coordinated_by_preposition(token)
+    objects += [g for _, g in syntax.prep_objects(token, preps)]
+    others = resolve_all(objects, resolver)
+    if roles in (Roles.HOST, Roles.FROM):
+        return Parties(tuple(others), tuple(subjects))
+    return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))
+
+
+def _noun_owners(token: Token, roles: Roles) -> list[Token]:
+    # "NATO air strikes": the compound is the attacker; "Libya talks": it is the topic
+    if roles is Roles.SYM:
+        owners = [c for c in token.children if c.dep_ in ("poss", "amod", "nmod")]
+        owners += [g for _, g in syntax.prep_objects(token, frozenset({"between", "among"}))]
+    else:
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    owners += [g for _, g in syntax.prep_objects(token, GIVER_PREPS)]
+    return owners
+
+
+def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
+    """Event nouns: "Russia's criticism of NATO", "NATO air strikes on Sirte", "held talks";
+    a meeting or visit in a time phrase is attended by the clause's subject ("Blinken spoke
+    during a visit to Morocco")."""
+    token, roles = match.token, match.trigger.roles
+    owners = _noun_owners(token, roles)
+    verb = syntax.governing_light_verb(token, light_verbs())
+    if verb is not None:
+        owners += syntax.logical_subjects(verb)
+    elif token.dep_ == "attr":  # "Russia is a critic of NATO's campaign"
+        owners += syntax.logical_subjects(token.head)
+    elif match.trigger.type == "CONSULT" and not owners:
+        owners += syntax.attending_subjects(token)
+    actors = resolve_all(_expand(owners), resolver)
+    preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS
+    targets = [g for _, g in syntax.prep_objects(token, preps)]
+    if verb is not None:
+        targets += [g for _, g in syntax.prep_objects(verb, preps)]
+    recipients = [a for a in resolve_all(_expand(targets), resolver) if a not in actors]
+    if roles is Roles.FROM:
+        return Parties(tuple(recipients), tuple(actors))
+    return Parties(tuple(actors), tuple(recipients))
+
+
+def place_country(token: Token, resolver: ActorResolver) -> str | None:
+    """The country of a place named around the trigger ("hit a depot in western Ukraine")."""
+    anchors = [token, *syntax.logical_objects(token)]
+    if token.pos_ == "NOUN" and (verb := syntax.governing_light_verb(token, light_verbs())):
+        anchors.append(verb)
+    for anchor in anchors:
+        for _, place_token in syntax.prep_objects(anchor, PLACE_PREPS):
+            place = resolver.place(place_token)
+            if place is not None and place[1]:
+                return place[1]
+    return None
+
+
+def _own_phrase(token: Token) -> set[int]:
+    """Token indices of the trigger and its own arguments, without coordinated or adverbial
+    clauses ("welcomed the truce ..., and hailed Egypt's role": Egypt is not welcomed)."""
+    cut = {t.i for c in token.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    return {t.i for t in token.subtree} - cut
+
+
+def _other_country(token: Token, actors: tuple[Actor, ...], resolver: ActorResolver) -> str | None:
+    """A country the trigger's own phrase names as a party, not as a place ("in Morocco"),
+    that is none of the actors': the first after the trigger, else the nearest before it."""
+    own, phrase, doc = {a.code for a in actors}, _own_phrase(token), token.doc
+    start, end = min(phrase), max(phrase) + 1
+    mentions = [(i, code) for i, code in resolver.country_mentions(start, end)
+                if i in phrase and code not in own and not _is_place_phrase(doc[i])]
+    after = [code for i, code in mentions if i > token.i]
+    before = [code for i, code in mentions if i < token.i]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def _is_place_phrase(token: Token) -> bool:
+    """"in Morocco", "near Geneva": a setting, not a party."""
+    head = token
+    while head.dep_ in ("compound", "amod", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+
+
+def _implicit_recipient(match: Match, actors: tuple[Actor, ...],
+                        resolver: ActorResolver) -> Actor | None:
+    """The target a directed event leaves unsaid: for a material act or a visit, the country
+    where it happens; else another country the sentence names as a party; else the country
+    the article is about."""
+    token = match.token
+    code = place_country(token, resolver) if match.trigger.type in PLACE_TARGET_TYPES else None
+    code = code or _other_country(token, actors, resolver)
+    if code is not None:
+        return Actor(text="", code=code)
+    if syntax.deictic_place(token):  # "launched an operation there": a place we cannot read
+        return None
+    return resolver.context_actor()
+
+
+def parties(match: Match, resolver: ActorResolver) -> Parties:
+    token, roles = match.token, match.trigger.roles
+    if token.pos_ == "NOUN":
+        found = _noun_parties(match, resolver)
+    else:
+        found = _verb_parties(token, roles, resolver)
+    if match.trigger.type == "CONSULT" and not found.recipients and found.actors:
+        host = place_country(token, resolver)  # "talks in Istanbul": Turkey hosts them
+        if host is not None and host not in {a.code for a in found.actors}:
+            return Parties(found.actors, (Actor(text="", code=host),))
+    joint = roles is Roles.SYM or match.trigger.type in JOINT_TYPES
+    if joint and not found.recipients and len({a.code for a in found.actors}) > 1:
+        return Parties(found.actors, found.actors)  # acting together: each is the other's party
+    if not found.recipients and found.actors and match.trigger.type in DIRECTED_TYPES:
+        implicit = _implicit_recipient(match, found.actors, resolver)
+        if implicit is not None:
+            return Parties(found.actors, (implicit,))
+    return found
