@@ -141,3 +141,11 @@ def test_eval_unknown_benchmark_is_one_clear_error():
     result = CliRunner().invoke(cli, ["eval", "no-such-benchmark"])
     assert result.exit_code != 0
     assert "no benchmark or group named 'no-such-benchmark'" in str(result.exception)
+
+
+def test_stories_group_every_article_once(db: str):
+    lines = invoke("--db", db, "stories", "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    ids = [a for r in records for a in r["article_ids"]]
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 2
+    assert set(records[0]) == {"story_id", "label", "first_date", "last_date", "article_ids"}

@@ -296,9 +296,10 @@ def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
 
         report = pipeline.extract_pending(store, settings, on_item=on_item)
         linked = pipeline.link_events(store)
+        placed = pipeline.cluster_stories(store)
     ctx.say(f"{report.articles} articles coded: {report.events} events, {report.quotes} quotes; "
             f"{linked} mentions merged with reports of the same event elsewhere; "
-            f"{len(report.problems)} problems")
+            f"{placed} articles placed in stories; {len(report.problems)} problems")
     return report
 
 
@@ -421,6 +422,33 @@ def export_events(ctx: Context, fmt: str, output: Path | None, db: Path | None, 
                          export.write_cameo_tsv((r for e, a in pairs for r in export.cameo_rows(e, a)),
                                                 out))
     ctx.say(f"{count} records exported", 0)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="Output format.")
+@db_option
+@pass_context
+def stories(ctx: Context, fmt: str, db: Path | None) -> None:
+    """Stories: articles about the same story, grouped as they arrive (see `run`).
+
+    jsonl: one {"story_id", "label", "first_date", "last_date", "article_ids"} per story.
+
+    \b
+    Example:
+      newsevents stories --db news.db --format jsonl
+    """
+    with Store(_settings(ctx, db).db_path) as store:
+        records = [{"story_id": s.story_id, "label": s.label,
+                    "first_date": s.first_date and s.first_date.isoformat(),
+                    "last_date": s.last_date and s.last_date.isoformat(),
+                    "article_ids": list(s.article_ids)} for s in store.iter_stories()]
+    if fmt == "jsonl":
+        write_jsonl(records, sys.stdout)
+    else:
+        for record in records:
+            record["articles"] = len(record["article_ids"])
+        render.records_table(records, ("first_date", "last_date", "articles", "label", "story_id"))
 
 
 # --- actors, time expressions, benchmarks -------------------------------------------------------

@@ -21,10 +21,10 @@ from newsevents.events.coder import CODER_VERSION, Dater, extract_events
 from newsevents.events.quotes import extract_quotes
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.dedup import band_keys, signature
-from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity
+from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity, Story
 from newsevents.nlp import load_model
 from newsevents.store import Store
-from newsevents.stories import merge
+from newsevents.stories import clustering, merge
 from newsevents.temporal import DateBound, date_for_span, find_timexes, infer_published
 
 if TYPE_CHECKING:
@@ -269,3 +269,27 @@ def link_events(store: Store) -> int:
     if assignments:
         store.set_clusters(assignments)
     return sum(1 for event_id, cluster in assignments.items() if event_id != cluster)
+
+
+# --- stories: articles about the same story, grouped incrementally ------------------------------
+
+STORY_LOOKBACK = dt.timedelta(days=30)
+
+
+def cluster_stories(store: Store) -> int:
+    """Put every article that is in no story yet into one; returns how many were placed.
+
+    Only stories active in the last month before the new articles are reopened, so a daily run
+    does not revisit the archive.
+    """
+    articles = store.unstoried_articles()
+    if not articles:
+        return 0
+    days = [a.published.day for a in articles if a.published]
+    since = min(days) - STORY_LOOKBACK if days else None
+    stored = [clustering.StoryProfile(*row) for row in store.open_stories(since)]
+    before = {s.story_id: s.size for s in stored}
+    changed = [s for s in clustering.cluster(articles, stored) if before.get(s.story_id) != s.size]
+    store.save_stories([(Story(s.story_id, clustering.label(s), s.first_date, s.last_date,
+                               s.article_ids), s.centroid) for s in changed])
+    return len(articles)

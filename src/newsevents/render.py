@@ -55,6 +55,8 @@ def _flatten(prefix: str, value: Any) -> list[tuple[str, str]]:
     if isinstance(value, Mapping):
         return [row for key, inner in value.items()
                 for row in _flatten(f"{prefix}.{key}" if prefix else str(key), inner)]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [(prefix if i == 0 else "", item) for i, item in enumerate(value)] or [(prefix, "-")]
     if isinstance(value, list):
         return [(prefix, f"{len(value)} items")]
     return [(prefix, f"{value:.3f}" if isinstance(value, float) else str(value))]

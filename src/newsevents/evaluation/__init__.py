@@ -15,19 +15,27 @@ from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
 
 Benchmark = Callable[[Path, Settings], dict[str, Any]]
+SEED_FILES = tuple(f"seeds/{name}" for name in (
+    "000_d6a28646b835d821.txt", "001_5eed41542280fba7.txt", "002_090c28610211ffd8.txt",
+    "003_d995f425960e1381.txt", "004_f47aabea479b38b5.txt"))
 
 
 def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     """name -> (group, function, input paths relative to shared) for every benchmark."""
-    from newsevents.evaluation import events, speed
+    from newsevents.evaluation import events, speed, stories
 
     return {
         "speed": ("speed", speed.run_speed, ("dev/articles.jsonl",)),
+        "stories-dev": ("timelines", stories.run_story_clusters, ("dev/articles.jsonl",)),
         "events-dev": ("events", events.run_dev, ("dev/articles.jsonl", "dev/gold_events.jsonl")),
         "petrarch-gsr": ("events", events.run_petrarch_gsr,
                          ("external/universalpetrarch-gsr/petr2_gsr.jsonl",)),
         "plover-gsr": ("events", events.run_plover_gsr,
                        ("external/plover-gsr/PLOVER_GSR_CAMEO.txt",)),
+        "petrarch-unit": ("events", events.run_petrarch_unit,
+                          ("external/petrarch2-validation/petr_unittest.jsonl",
+                           "external/petrarch2-validation/PETR.Validate.actors.txt")),
+        "seeds": ("events", events.run_seeds, SEED_FILES),
     }
 
 

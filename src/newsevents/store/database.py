@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from newsevents.models import Article, DateValue, Event, EventFilter, Quote
+from newsevents.models import Article, DateValue, Event, EventFilter, Quote, Story
 from newsevents.store import actors as actors_module
-from newsevents.store import articles, clusters, extractions, queries
+from newsevents.store import articles, clusters, extractions, queries, stories
 from newsevents.store.articles import AddReport, BandKeys, Signature
 from newsevents.store.connection import open_connection, transaction, utc_now
 from newsevents.store.learned import LearnedLike, StoredActor
@@ -180,6 +180,24 @@ class Store:
     def cluster_counts(self, cluster_ids: list[str]) -> dict[str, tuple[int, int, int]]:
         """cluster_id -> (num_mentions, num_sources, num_articles)."""
         return clusters.cluster_counts(self._conn, cluster_ids)
+
+    def unstoried_articles(self) -> list[Article]:
+        """Articles in no story yet, oldest first (undated last)."""
+        return list(stories.unstoried_articles(self._conn))
+
+    def open_stories(self, since: dt.date | None) -> list[tuple]:
+        """State of the stories still active since ``since``: (story_id, centroid, size,
+        first_date, last_date, article_ids)."""
+        return stories.open_stories(self._conn, since)
+
+    def save_stories(self, items: Sequence[tuple[Story, dict[str, float]]]) -> None:
+        """Write stories (label, dates, centroid) and their articles; one transaction."""
+        with transaction(self._conn, self.path) as conn:
+            for story, centroid in items:
+                stories.save_story(conn, story, centroid, utc_now())
+
+    def iter_stories(self) -> Iterator[Story]:
+        return stories.iter_stories(self._conn)
 
     def iter_quotes(self, article_id: str | None = None) -> Iterator[Quote]:
         return extractions.iter_quotes(self._conn, article_id)
