@@ -149,3 +149,24 @@ def test_stories_group_every_article_once(db: str):
     ids = [a for r in records for a in r["article_ids"]]
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 2
     assert set(records[0]) == {"story_id", "label", "first_date", "last_date", "article_ids"}
+
+
+def test_timeline_json_has_dates_sentences_and_sources(db: str):
+    out = invoke("--db", db, "timeline", "--format", "json", "--max-dates", "2").stdout
+    timeline = json.loads(out)["timeline"]
+    assert 1 <= len(timeline) <= 2
+    assert set(timeline[0]) == {"date", "sentences", "sources"} and timeline[0]["sources"]
+
+
+def test_timeline_for_a_dyad_keeps_only_its_articles(db: str):
+    out = invoke("--db", db, "timeline", "--dyad", "USA,EGY", "--format", "json").stdout
+    sources = {s for entry in json.loads(out)["timeline"] for s in entry["sources"]}
+    assert len(sources) == 1
+
+
+def test_report_writes_a_self_contained_html_page(db: str, tmp_path: Path):
+    target = tmp_path / "report.html"
+    invoke("--db", db, "report", "--actor", "EGY", "--output", str(target))
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "<script" not in page
+    assert "Timeline" in page and "rejected a Qatari proposal" in page

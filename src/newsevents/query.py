@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from newsevents.models import Article, Event, EventFilter
+from newsevents.models import Article, Event, EventFilter, Precision, TimelineEntry
 from newsevents.store import Store
+from newsevents.stories import build_timeline, date_document
 
 
 def articles(store: Store, *, search: str | None = None, limit: int | None = None) -> Iterator[Article]:
@@ -38,3 +41,54 @@ def event_record(event: Event, article: Article | None) -> dict:
     record["article_title"] = article.title if article else None
     record["published"] = article.published.iso() if article and article.published else None
     return record
+
+
+def story_articles(store: Store, flt: EventFilter, text: str | None = None) -> list[Article]:
+    """The articles a timeline or report is about: those with events matching the filter's
+    parties or types, and/or those matching a full-text query; every article when neither."""
+    narrowed = flt.actor or flt.recipient or flt.dyad or flt.types
+    ids: set[str] | None = None
+    if narrowed:
+        ids = {event.article_id for event in store.query_events(replace(flt, limit=None))}
+    if text:
+        found = {article.id for article in store.iter_articles(search=text)}
+        ids = found if ids is None else ids & found
+    return [a for a in store.iter_articles() if ids is None or a.id in ids]
+
+
+def timeline(store: Store, flt: EventFilter, *, text: str | None = None, max_dates: int = 10,
+             per_date: int = 2) -> list[TimelineEntry]:
+    """The ``max_dates`` most referred-to days of the selected articles, ``per_date`` sentences
+    each (DATEWISE; see docs/timelines.md). Articles need a day-precision date to take part."""
+    docs = [date_document(a.id, a.text, a.published.day) for a in story_articles(store, flt, text)
+            if a.published is not None and a.published.precision is Precision.DAY]
+    return build_timeline(docs, max_dates=max_dates, per_date=per_date, query=text,
+                          since=flt.since, until=flt.until)
+
+
+def timeline_record(entries: Sequence[TimelineEntry]) -> dict:
+    """``{"timeline": [{"date", "sentences", "sources"}]}`` as docs/schema.md describes."""
+    return {"timeline": [{"date": e.date.isoformat(), "sentences": list(e.sentences),
+                          "sources": list(e.sources)} for e in entries]}
+
+
+@dataclass(frozen=True, slots=True)
+class MonthActivity:
+    month: str
+    events: int
+    intensity: float
+    by_quad: tuple[int, int, int, int]
+
+
+def monthly_activity(store: Store, flt: EventFilter) -> list[MonthActivity]:
+    """Per month: how many events match, their summed PLOVER intensity, counts per quad class."""
+    counts: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0, 0, 0])
+    for event in store.query_events(replace(flt, limit=None)):
+        if event.date is None:
+            continue
+        row = counts[event.date.day.strftime("%Y-%m")]
+        row[0] += 1
+        row[1] += event.intensity
+        row[1 + event.quad_class] += 1
+    return [MonthActivity(month, int(r[0]), round(r[1], 2), (int(r[2]), int(r[3]), int(r[4]), int(r[5])))
+            for month, r in sorted(counts.items())]

@@ -1,0 +1,1 @@
+"""What newsevents shows in a browser: the self-contained HTML report (and, later, an app)."""
