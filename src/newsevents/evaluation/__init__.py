@@ -22,11 +22,14 @@ SEED_FILES = tuple(f"seeds/{name}" for name in (
 
 def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     """name -> (group, function, input paths relative to shared) for every benchmark."""
-    from newsevents.evaluation import events, speed, stories
+    from newsevents.evaluation import events, speed, stories, timelines
 
     return {
         "speed": ("speed", speed.run_speed, ("dev/articles.jsonl",)),
         "stories-dev": ("timelines", stories.run_story_clusters, ("dev/articles.jsonl",)),
+        "t17-libya": ("timelines", timelines.run_timelines,
+                      ("external/t17_libya/LibyaWar_cnn/timelines/tl6.txt",
+                       "external/t17_libya/LibyaWar_reuters/timelines/tl5.txt")),
         "events-dev": ("events", events.run_dev, ("dev/articles.jsonl", "dev/gold_events.jsonl")),
         "petrarch-gsr": ("events", events.run_petrarch_gsr,
                          ("external/universalpetrarch-gsr/petr2_gsr.jsonl",)),
