@@ -1,201 +1,77 @@
-"""Publication-date inference on Timeline17 LibyaWar (CNN + Reuters, 777 articles).
+"""Publication-date inference on Timeline17 LibyaWar (CNN + Reuters, 773 non-empty pages).
 
-Each article's publication day is its folder name (``InputDocs/YYYY-MM-DD/*.txt``). We hide it,
-run ``infer_published`` on the text alone, and report how often the answer is the exact day,
-within one day, in the same month, and how many articles get no date, by precision. Two simple
-baselines read the explicit full dates in the text ("March 17, 2011"): the latest one and the
-one mentioned most often.
+A thin wrapper over :func:`newsevents.evaluation.dates.run_pubdate_t17` (the same numbers as
+``newsevents eval dates``): each page's publication day is its folder name; we hide it and infer
+it from the text alone (every page), and the pipeline's way, with office-holder hints from a
+spaCy parse (every 4th page by default: parsing all takes about 4 minutes on 2 cores).
 
-``--heideltime`` also compares our time-expression values, anchored on the true publication
-date, with the HeidelTime annotations shipped beside the articles (silver, not gold): agreement
-on DATE expressions with the same words, in order.
+``--errors`` lists the text-only answers whose period misses the true day, with their evidence;
+``--heideltime`` compares our time-expression values with HeidelTime's (silver) annotations.
 
-Usage: ``.venv/bin/python bench/pubdate_t17.py [--shared DIR] [--heideltime] [--errors]``.
+Usage: ``.venv/bin/python bench/pubdate_t17.py [--shared DIR] [--stride N] [--errors]
+[--heideltime]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
 import sys
-import time
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from newsevents.config import shared_dir
-from newsevents.models import DateValue, Precision, TimexType
-from newsevents.temporal import find_timexes, infer_published
-
-FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
-HEIDELTIME_TIMEX = re.compile(r'<TIMEX3[^>]*type="DATE"[^>]*value="([^"]*)"[^>]*>([^<]*)</TIMEX3>')
+from newsevents.config import Settings, shared_dir
+from newsevents.evaluation import dates
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
-    path: Path
-    published: dt.date
-    text: str
+def run(shared: Path, stride: int = dates.HINT_SAMPLE_STRIDE) -> dict[str, Any]:
+    return dates.run_pubdate_t17(shared, Settings(), stride)
 
 
-def articles(shared: Path) -> list[Article]:
-    root = shared / "external" / "t17_libya"
-    found = []
-    for path in sorted(root.glob("*/InputDocs/*/*")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if text.strip():
-            found.append(Article(path, dt.date.fromisoformat(path.parent.name), text))
-    return found
+def _row(name: str, figures: dict[str, Any]) -> str:
+    outlets = ", ".join(f"{k} {v['exact_day']:.3f}" for k, v in figures["by_outlet"].items())
+    return (f"  {name:<18}{figures['articles']:>5}{figures['exact_day']:>8.3f}"
+            f"{figures['within_1_day']:>8.3f}{figures['same_month']:>8.3f}"
+            f"{figures['no_date']:>8}{figures['honesty']:>9.3f}   {outlets}")
 
 
-def explicit_dates(text: str) -> list[dt.date]:
-    """Full dates the text spells out, in order."""
-    days = []
-    for timex in find_timexes(text, None):
-        if timex.type in (TimexType.DATE, TimexType.TIME) and FULL_DATE.match(timex.value):
-            days.append(dt.date.fromisoformat(timex.value[:10]))
-    return days
-
-
-def _grade(guess: DateValue | None, truth: dt.date) -> tuple[bool, bool, bool]:
-    """(exact day, within one day, same month) for one answer."""
-    if guess is None:
-        return False, False, False
-    day_precise = guess.precision is Precision.DAY
-    exact = day_precise and guess.day == truth
-    near = day_precise and abs((guess.day - truth).days) <= 1
-    same_month = guess.precision is not Precision.YEAR and (guess.day.year, guess.day.month) == (
-        truth.year,
-        truth.month,
-    )
-    return exact, near, same_month
-
-
-def _contains(guess: DateValue, truth: dt.date) -> bool:
-    """Whether the answered period (a day, week, month or year) holds the true day."""
-    if guess.precision is Precision.DAY:
-        return guess.day == truth
-    if guess.precision is Precision.WEEK:
-        return 0 <= (truth - guess.day).days < 7
-    if guess.precision is Precision.MONTH:
-        return (guess.day.year, guess.day.month) == (truth.year, truth.month)
-    return guess.day.year == truth.year
-
-
-def score(items: list[Article]) -> tuple[dict[str, object], list[str]]:
-    counts: Counter[str] = Counter()
-    precisions: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    by_source: Counter[str] = Counter()
-    exact_by_source: Counter[str] = Counter()
-    errors = []
-    for article in items:
-        guess, _ = infer_published(article.text)
-        exact, near, same_month = _grade(guess, article.published)
-        counts.update(exact=exact, near=near, same_month=same_month, none=guess is None)
-        source = article.path.parts[-4].removeprefix("LibyaWar_")
-        by_source[source] += 1
-        exact_by_source[source] += exact
-        precisions[guess.precision.value if guess else "none"] += 1
-        if guess is not None:
-            right[guess.precision.value] += _contains(guess, article.published)
-        if guess is not None and guess.precision is Precision.DAY and not exact:
-            errors.append(f"{article.path.parent.name}/{article.path.name}\tgot {guess.iso()}")
-        days = explicit_dates(article.text)
-        if days:
-            counts["has_dates"] += 1
-            counts["latest_is_pub"] += max(days) == article.published
-            counts["most_is_pub"] += Counter(days).most_common(1)[0][0] == article.published
-    n = len(items)
-    result: dict[str, object] = {
-        "articles": n,
-        "exact_day": counts["exact"] / n,
-        "within_1_day": counts["near"] / n,
-        "same_month": counts["same_month"] / n,
-        "no_date": counts["none"],
-        "precision": dict(precisions),
-        "right_by_precision": {k: right[k] / precisions[k] for k in right},
-        "exact_day_by_source": {k: exact_by_source[k] / v for k, v in by_source.items()},
-        "with_explicit_dates": counts["has_dates"],
-        "latest_explicit_is_pub": counts["latest_is_pub"] / n,
-        "most_mentioned_is_pub": counts["most_is_pub"] / n,
-    }
-    return result, errors
-
-
-def heideltime_agreement(items: list[Article]) -> dict[str, float]:
-    """Share of HeidelTime DATE values we reproduce, anchored on the true publication day."""
-    paired = agreed = 0
-    for article in items:
-        parts = article.path.parts
-        silver = Path(*parts[:-3], "heideltime_timeml", parts[-2], parts[-1].replace(".htm", ""))
-        silver = silver.with_name(silver.name + ".timeml")
-        if not silver.exists():
-            continue
-        ours: dict[str, list[str]] = {}
-        dct = DateValue(article.published)
-        for timex in find_timexes(article.text, dct):
-            ours.setdefault(_words(timex.text), []).append(timex.value)
-        for value, words in HEIDELTIME_TIMEX.findall(silver.read_text(encoding="utf-8")):
-            mine = ours.get(_words(words))
-            if mine:
-                paired += 1
-                agreed += mine.pop(0) == value
-    return {"paired": paired, "agreement": agreed / paired if paired else 0.0}
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def run(shared: Path) -> dict[str, object]:
-    started = time.perf_counter()
-    result, _ = score(articles(shared))
-    result["seconds"] = time.perf_counter() - started
-    return result
-
-
-def print_table(result: dict[str, object]) -> None:
-    n = result["articles"]
-    print(f"Timeline17 LibyaWar: {n} articles, publication date hidden")
-    for key in ("exact_day", "within_1_day", "same_month"):
-        print(f"  {key:<26}{result[key]:>7.3f}")
-    print(f"  {'no date':<26}{result['no_date']:>7}")
-    sources = result["exact_day_by_source"]
-    assert isinstance(sources, dict)
-    print("  exact day by source        " + ", ".join(f"{k} {v:.3f}" for k, v in sources.items()))
-    print(f"  answers by precision       {result['precision']}")
-    shares = result["right_by_precision"]
-    assert isinstance(shares, dict)
-    print("  period holds the true day  " + ", ".join(f"{k} {v:.2f}" for k, v in shares.items()))
-    print(f"  baselines over all articles ({result['with_explicit_dates']} have explicit dates):")
-    print(f"  {'latest explicit date = pub':<26}{result['latest_explicit_is_pub']:>7.3f}")
-    print(f"  {'most mentioned date = pub':<26}{result['most_mentioned_is_pub']:>7.3f}")
+def print_table(result: dict[str, Any]) -> None:
+    print("Timeline17 LibyaWar, publication date hidden")
+    print(f"  {'run':<18}{'pages':>5}{'exact':>8}{'±1 day':>8}{'month':>8}{'no date':>8}"
+          f"{'honesty':>9}   exact day by outlet")
+    print(_row("text only", result["text_only"]))
+    stride = result["hinted"]["stride"]
+    print(_row(f"text only, 1/{stride}", result["text_only_sample"]))
+    print(_row(f"hinted, 1/{stride}", result["hinted"]))
+    for name in ("text_only", "hinted"):
+        shares = result[name]["by_precision"]
+        print(f"  {name} answers by precision: " + ", ".join(
+            f"{p} {v['answers']} (honest {v['honesty']:.2f})" for p, v in shares.items()))
+    baselines = result["text_only"]["baselines"]
+    print(f"  baselines: latest explicit date = day {baselines['latest_explicit_is_day']:.3f}, "
+          f"most mentioned = day {baselines['most_mentioned_is_day']:.3f}")
+    print(f"  seconds: text only {result['text_only']['seconds']}, "
+          f"hinted (parse included) {result['hinted']['seconds']}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=shared_dir())
+    parser.add_argument("--stride", type=int, default=dates.HINT_SAMPLE_STRIDE,
+                        help="hinted run on every N-th page (1: all, about 4 minutes)")
     parser.add_argument("--heideltime", action="store_true", help="compare with HeidelTime")
-    parser.add_argument("--errors", action="store_true", help="list wrong day answers")
+    parser.add_argument("--errors", action="store_true", help="list wrong text-only answers")
     args = parser.parse_args(argv)
-    items = articles(args.shared)
-    if not items:
-        print(f"no Timeline17 articles under {args.shared}", file=sys.stderr)
+    pages = dates.t17_pages(args.shared)
+    if not pages:
+        print(f"no Timeline17 pages under {args.shared}", file=sys.stderr)
         return 1
-    started = time.perf_counter()
-    result, errors = score(items)
-    print_table(result)
-    print(f"  seconds                   {time.perf_counter() - started:>7.1f}")
+    print_table(run(args.shared, args.stride))
     if args.heideltime:
-        agreement = heideltime_agreement(items)
-        print(
-            f"  HeidelTime DATE values reproduced: {agreement['agreement']:.3f} "
-            f"of {agreement['paired']} paired expressions"
-        )
+        agreement = dates.heideltime_agreement(pages)
+        print(f"  HeidelTime DATE values reproduced: {agreement['agreement']:.3f} "
+              f"of {agreement['paired']} paired expressions")
     if args.errors:
-        print("\n".join(errors))
+        print("\n".join(dates.pubdate_errors(pages)))
     return 0
 
 

@@ -22,6 +22,8 @@ def test_lexicon_loads_every_data_file() -> None:
     assert lex.holidays["christmas"] == (12, 25)
     assert lex.tense["will"] == "FUTURE"
     assert "people" in lex.count_nouns
+    assert lex.quantifiers["more than"] == ("MORE_THAN", "BEFORE")
+    assert lex.quantifiers["up to"] == ("EQUAL_OR_LESS", None)
 
 
 @pytest.mark.parametrize("path", sorted(TEMPORAL_DIR.glob("*.tsv")), ids=lambda p: p.name)

@@ -253,3 +253,31 @@ def test_find_timexes_offsets_follow_tokenised_text() -> None:
         ("Thursday", "2011-08-18"),
     ]
     assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elections in early December.", ("early December", "2011-12", "START")),
+        ("Fighting flared in mid-2010.", ("mid-2010", "2010", "MID")),
+        ("It ends late next month.", ("late next month", "2011-08", "END")),
+        ("They met in late March 2011.", ("late March 2011", "2011-03", "END")),
+        ("They expect a deal by the end of the year.", ("the end of the year", "2011", "END")),
+        ("The talks began in the early 1990s.", ("early 1990s", "199", "START")),
+        ("Rebels attacked early Tuesday.", ("early Tuesday", "2011-07-12", "START")),
+        ("The siege lasted about a month.", ("a month", "P1M", "APPROX")),
+        ("He ruled for almost seven years.", ("seven years", "P7Y", "LESS_THAN")),
+        ("It went on for more than three weeks.", ("three weeks", "P3W", "MORE_THAN")),
+        ("He left more than two years ago.", ("two years ago", "2009", "BEFORE")),
+        ("They met on Friday.", ("Friday", "2011-07-08", None)),
+    ],
+)
+def test_find_timexes_sets_the_timex3_mod(text: str, expected: tuple) -> None:
+    found = find_timexes(text, DCT)
+    assert [(t.text, t.value, t.mod) for t in found][-1] == expected
+
+
+def test_time_expression_json_has_mod_only_when_set() -> None:
+    early, friday = find_timexes("Early December and Friday.", DCT)
+    assert early.to_json()["mod"] == "START"
+    assert "mod" not in friday.to_json()

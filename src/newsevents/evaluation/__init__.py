@@ -22,10 +22,13 @@ SEED_FILES = tuple(f"seeds/{name}" for name in (
 
 def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     """name -> (group, function, input paths relative to shared) for every benchmark."""
-    from newsevents.evaluation import events, speed, stories, timelines
+    from newsevents.evaluation import dates, events, speed, stories, timelines
 
     return {
         "speed": ("speed", speed.run_speed, ("dev/articles.jsonl",)),
+        "tempeval3": ("dates", dates.run_tempeval3, ("external/tempeval3/te3-platinum",)),
+        "pubdate-t17": ("dates", dates.run_pubdate_t17, ("external/t17_libya",)),
+        "seed-dates": ("dates", dates.run_seed_dates, SEED_FILES),
         "stories-dev": ("timelines", stories.run_story_clusters, ("dev/articles.jsonl",)),
         "t17-libya": ("timelines", timelines.run_timelines,
                       ("external/t17_libya/LibyaWar_cnn/timelines/tl6.txt",

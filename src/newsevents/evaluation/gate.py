@@ -15,10 +15,14 @@ from typing import Any
 
 
 def input_digest(shared: Path, paths: Iterable[str]) -> str:
+    """sha256 over the named files, and over every file below a named folder, in path order."""
     digest = hashlib.sha256()
     for relative in sorted(paths):
-        digest.update(relative.encode())
-        digest.update((shared / relative).read_bytes())
+        target = shared / relative
+        files = sorted(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else [target]
+        for path in files:
+            digest.update(path.relative_to(shared).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

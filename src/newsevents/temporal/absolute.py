@@ -12,7 +12,7 @@ import re
 
 from newsevents.models import Precision, TimexType
 from newsevents.temporal.lexicon import lexicon
-from newsevents.temporal.patterns import compile_pattern, fragments
+from newsevents.temporal.patterns import compile_pattern, fragments, part_mod
 from newsevents.temporal.periods import decade_value, resolve_month_day
 from newsevents.temporal.rule import Context, Found, Rule, capitalised, found
 
@@ -115,14 +115,16 @@ def _numeric(match: re.Match[str], ctx: Context) -> list[Found]:
 def _month_year(match: re.Match[str], ctx: Context) -> list[Found]:
     if not capitalised(match.group("mon")) or not _is_year(match, ctx):
         return []
-    return found(match, TimexType.DATE, f"{match.group('year')}-{_month(match.group('mon')):02d}")
+    value = f"{match.group('year')}-{_month(match.group('mon')):02d}"
+    return found(match, TimexType.DATE, value, mod=part_mod(match.group("part")))
 
 
 def _year(match: re.Match[str], ctx: Context) -> list[Found]:
     """A year, or a range of two ("2009-2010", "1957-58") given as two expressions."""
     if not _is_year(match, ctx):
         return []
-    first = Found(match.start(), match.end("year"), TimexType.DATE, match.group("year"))
+    mod = part_mod(match.group("part"))
+    first = Found(match.start(), match.end("year"), TimexType.DATE, match.group("year"), mod=mod)
     if not match.group("year2"):
         return [first]
     second = match.group("year2")
@@ -134,14 +136,15 @@ def _year(match: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def _decade(match: re.Match[str], ctx: Context) -> list[Found]:
+    mod = part_mod(match.group("part"))
     if match.group("full"):
-        return found(match, TimexType.DATE, decade_value(int(match.group("full"))))
+        return found(match, TimexType.DATE, decade_value(int(match.group("full"))), mod=mod)
     ref = ctx.ref(Precision.YEAR)
     short = int(match.group("short") or match.group("bare"))
     year = (ref.year // 100) * 100 + short if ref else 1900 + short
     if ref and year > ref.year:
         year -= 100
-    return found(match, TimexType.DATE, decade_value(year))
+    return found(match, TimexType.DATE, decade_value(year), mod=mod)
 
 
 def _century(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -158,7 +161,7 @@ ISO_DATE = (
 SLASHED_DATE = r"(?<![\w/.:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/-])"
 DOTTED_DATE = r"(?<![\w/.:-])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\w/-]|\.\d)"
 DECADE = (
-    r"(?<![\w$])(?:(?:early|mid|late)[\s-]+)?"
+    r"(?<![\w$])(?:(?P<part>early|mid|late)[\s-]+)?"
     r"(?:(?P<full>(?:1\d|20)\d0)|['’](?P<short>\d0)|(?<=the\s)(?P<bare>\d0))['’]?s\b"
 )
 CENTURY = r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"
@@ -172,9 +175,9 @@ def rules() -> tuple[Rule, ...]:
     day_month = (
         rf"{wd}(?:the\s+)?(?<![\d.,])(?P<day>{f.day})\s+(?:of\s+)?(?P<mon>{f.month_any}){year}"
     )
-    month_year = rf"(?:{f.part})?(?P<mon>{f.month_any})\s*,?\s+(?:of\s+)?(?P<year>{f.year})"
+    month_year = rf"(?P<part>{f.part})?(?P<mon>{f.month_any})\s*,?\s+(?:of\s+)?(?P<year>{f.year})"
     year_range = (
-        rf"(?:{f.part})?(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<year>{f.year})"
+        rf"(?P<part>{f.part})?(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<year>{f.year})"
         r"(?:\s*[-–/]\s*(?P<year2>(?:1\d|20)?\d\d)(?![\w%]|[.,]\d))?"
     )
     table = (

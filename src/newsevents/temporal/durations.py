@@ -10,7 +10,7 @@ import re
 
 from newsevents.models import TimexType
 from newsevents.temporal.lexicon import Unit, lexicon
-from newsevents.temporal.patterns import compile_pattern, fragments, number_value
+from newsevents.temporal.patterns import compile_pattern, fragments, number_value, quantifier_mod
 from newsevents.temporal.rule import Context, Found, Rule, capitalised, found
 
 CLOCK_LETTER = {"H": "H", "MIN": "M", "S": "S"}
@@ -66,7 +66,8 @@ def _duration(match: re.Match[str], ctx: Context) -> list[Found]:
         return []  # "a days" is not English; "one weeks" a typo
     if unit_text.lower() == "second" and match.group("n").lower() in {"a", "one"}:
         return []  # "a second term", "one second slower": the ordinal or a comparison
-    return found(match, TimexType.DURATION, period(count, _unit(unit_text)))
+    mod = quantifier_mod(ctx.before(match.start()))
+    return found(match, TimexType.DURATION, period(count, _unit(unit_text)), mod=mod)
 
 
 def _coordinated(match: re.Match[str], ctx: Context) -> list[Found]:

@@ -18,7 +18,12 @@ from newsevents.errors import DataFileError
 TEMPORAL_DIR = DATA_DIR / "temporal"
 TENSES = frozenset({"PAST", "FUTURE", "PRESENT", "NONE"})
 REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-MODS = frozenset({"START", "MID", "END"})
+PART_MODS = frozenset({"START", "MID", "END"})
+# Every TIMEX3 mod value (TimeML 1.2.1); "-" in a data file means none.
+MODS = PART_MODS | frozenset({
+    "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+    "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+})  # fmt: skip
 UNIT_CODES = frozenset({"D", "W", "M", "Y", "H", "MIN", "S"})
 
 
@@ -42,6 +47,7 @@ class Lexicon:
     holidays: dict[str, tuple[int, int]]
     tense: dict[str, str]
     count_nouns: frozenset[str]
+    quantifiers: dict[str, tuple[str | None, str | None]]  # phrase -> (duration, point) mod
 
 
 def read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -140,6 +146,20 @@ def _holidays() -> dict[str, tuple[int, int]]:
     return holidays
 
 
+def _quantifiers() -> dict[str, tuple[str | None, str | None]]:
+    path = TEMPORAL_DIR / "quantifiers.tsv"
+    allowed = MODS | {"-"}
+    table: dict[str, tuple[str | None, str | None]] = {}
+    for n, row in read_table(path):
+        duration = _choice(path, n, row["duration"], allowed)
+        point = _choice(path, n, row["point"], allowed)
+        table[row["phrase"]] = (
+            None if duration == "-" else duration,
+            None if point == "-" else point,
+        )
+    return table
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """All temporal word lists; raises :class:`DataFileError` on a malformed file."""
@@ -154,7 +174,7 @@ def lexicon() -> Lexicon:
         weekday_abbrs=weekday_abbrs,
         seasons=_seasons(),
         parts={
-            row["phrase"]: _choice(parts_path, n, row["mod"], MODS)
+            row["phrase"]: _choice(parts_path, n, row["mod"], PART_MODS)
             for n, row in read_table(parts_path)
         },
         numbers=_numbers(),
@@ -168,4 +188,5 @@ def lexicon() -> Lexicon:
         count_nouns=frozenset(
             row["word"] for _, row in read_table(TEMPORAL_DIR / "count_nouns.tsv")
         ),
+        quantifiers=_quantifiers(),
     )

@@ -48,7 +48,7 @@ def _named_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     else:
         year = f"{resolve_month_before_after(ref, month, rel in {'next', 'coming'}):04d}"
     code = season[0] if season else f"{month:02d}"
-    return found(match, TimexType.DATE, f"{year}-{code}")
+    return found(match, TimexType.DATE, f"{year}-{code}", mod=part_mod(match.group("part")))
 
 
 def _bare_month(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -59,26 +59,28 @@ def _bare_month(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     month = lexicon().months[name.lower()]
     ref = ctx.ref(Precision.MONTH)
+    mod = part_mod(match.group("part"))
     if ref is None:
-        return found(match, TimexType.DATE, f"XXXX-{month:02d}")
+        return found(match, TimexType.DATE, f"XXXX-{month:02d}", mod=mod)
     year = resolve_month_year(ref, month, ctx.tense(*match.span()).direction)
-    return found(match, TimexType.DATE, f"{year:04d}-{month:02d}")
+    return found(match, TimexType.DATE, f"{year:04d}-{month:02d}", mod=mod)
 
 
 def _season(match: re.Match[str], ctx: Context) -> list[Found]:
     name = match.group("s")
     code, month = lexicon().seasons[name.lower()]
+    mod = part_mod(match.group("part"))
     if match.group("year"):
-        return found(match, TimexType.DATE, f"{match.group('year')}-{code}")
+        return found(match, TimexType.DATE, f"{match.group('year')}-{code}", mod=mod)
     if not name.islower() or not SEASON_CONTEXT.search(ctx.before(match.start())):
         return []
     if name.lower() == "fall" and re.match(r"\s+of\b", ctx.after(match.end())):
         return []  # "the fall of Tripoli"
     ref = ctx.ref(Precision.MONTH)
     if ref is None:
-        return found(match, TimexType.DATE, f"XXXX-{code}")
+        return found(match, TimexType.DATE, f"XXXX-{code}", mod=mod)
     year = resolve_month_year(ref, month, ctx.tense(*match.span()).direction)
-    return found(match, TimexType.DATE, f"{year:04d}-{code}")
+    return found(match, TimexType.DATE, f"{year:04d}-{code}", mod=mod)
 
 
 def _period_part(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -86,14 +88,15 @@ def _period_part(match: re.Match[str], ctx: Context) -> list[Found]:
     unit, mod = fold(match.group("unit")), part_mod(match.group("part"))
     ref = ctx.ref(NEED.get(unit, Precision.YEAR))
     if ref is None:
-        return found(match, TimexType.DATE, "XXXX")
+        return found(match, TimexType.DATE, "XXXX", mod=mod)
     if unit != "year":
-        return found(match, TimexType.DATE, period_value(ref, unit, 0))
+        return found(match, TimexType.DATE, period_value(ref, unit, 0), mod=mod)
     month = PART_MONTH.get(mod or "", 6)
     direction = ctx.tense(*match.span()).direction
     if ctx.ref(Precision.MONTH) is None:
         direction = Direction.NEAREST
-    return found(match, TimexType.DATE, f"{resolve_month_year(ref, month, direction):04d}")
+    year = resolve_month_year(ref, month, direction)
+    return found(match, TimexType.DATE, f"{year:04d}", mod=mod)
 
 
 def _holiday(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -154,7 +157,8 @@ def rules() -> tuple[Rule, ...]:
     table = (
         (
             "named relative",
-            rf"(?:{f.part})?\b(?P<rel>last|this|next|coming)\s+(?P<name>{f.month_full}|{f.season})",
+            rf"(?P<part>{f.part})?\b(?P<rel>last|this|next|coming)\s+"
+            rf"(?P<name>{f.month_full}|{f.season})",
             _named_relative,
         ),
         ("bare month", rf"{part}(?P<mon>{f.month_full})(?!\s*\.?\s*\d)", _bare_month),

@@ -127,3 +127,20 @@ def part_mod(text: str | None) -> str | None:
         if word in parts:
             return parts[word]
     return None
+
+
+@functools.cache
+def _quantifier_before() -> re.Pattern[str]:
+    phrases = alternation(lexicon().quantifiers)
+    return re.compile(rf"\b(?P<q>{phrases})\s*$", FLAGS)
+
+
+def quantifier_mod(before: str, point: bool = False) -> str | None:
+    """TIMEX3 mod of a quantifier just before an expression ("about", "more than"): for a
+    duration ("more than a year": MORE_THAN), or for a date counted back or forward
+    (``point``: "more than a year ago" lies BEFORE the value)."""
+    match = _quantifier_before().search(before)
+    if match is None:
+        return None
+    duration_mod, point_mod = lexicon().quantifiers[re.sub(r"\s+", " ", match["q"].lower())]
+    return point_mod if point else duration_mod

@@ -14,7 +14,13 @@ import re
 
 from newsevents.models import Precision, TimexType
 from newsevents.temporal.lexicon import lexicon
-from newsevents.temporal.patterns import compile_pattern, fragments, number_value
+from newsevents.temporal.patterns import (
+    compile_pattern,
+    fragments,
+    number_value,
+    part_mod,
+    quantifier_mod,
+)
 from newsevents.temporal.periods import (
     Direction,
     day_value,
@@ -42,6 +48,14 @@ DURATIVE_BEFORE = re.compile(r"\b(?:over|for|within|throughout)\s*$", re.IGNOREC
 WEEKEND_CONTEXT = re.compile(r"\b(?:over|during|at|on|for|by|until|through|of)\s*$", re.I)
 UNIT_CODE = {"week": "W", "weekend": "W", "month": "M", "quarter": "M", "year": "Y"}
 NEED = {"week": Precision.WEEK, "weekend": Precision.WEEK, "month": Precision.MONTH}
+# quantifier mods (data/temporal/quantifiers.tsv) are written for dates counted back ("ago");
+# counted forward ("later") the direction flips.
+POINT_MOD_FORWARD = {
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "ON_OR_BEFORE": "ON_OR_AFTER",
+    "ON_OR_AFTER": "ON_OR_BEFORE",
+}
 
 
 def fold(text: str) -> str:
@@ -86,9 +100,10 @@ def _weekday(match: re.Match[str], ctx: Context) -> list[Found]:
             strict = False
         day = resolve_weekday(ref, weekday, direction, strict).isoformat()
     tod = match.group("tod")
+    mod = part_mod(match.group("part"))
     if tod:
-        return found(match, TimexType.TIME, f"{day}T{TIME_OF_DAY[tod.lower()]}")
-    return found(match, TimexType.DATE, day)
+        return found(match, TimexType.TIME, f"{day}T{TIME_OF_DAY[tod.lower()]}", mod=mod)
+    return found(match, TimexType.DATE, day, mod=mod)
 
 
 def period_value(ref: dt.date, unit: str, step: int) -> str:
@@ -129,7 +144,7 @@ def _relative_period(match: re.Match[str], ctx: Context) -> list[Found]:
     later = None
     if rel in {"following", "previous"} and unit in UNIT_CODE:
         later = (step_by * (3 if unit == "quarter" else 1), UNIT_CODE[unit])
-    return found(match, TimexType.DATE, value, later)
+    return found(match, TimexType.DATE, value, later, part_mod(match.group("part")))
 
 
 def _shifted(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -137,23 +152,26 @@ def _shifted(match: re.Match[str], ctx: Context) -> list[Found]:
     unit = lexicon().units[match.group("unit").lower().removesuffix("s")]
     count = number_value(match.group("n"))
     sign = 1 if fold(match.group("dir")) in {"later", "after", "hence"} else -1
+    mod = quantifier_mod(ctx.before(match.start()), point=True)
+    if sign > 0 and mod in POINT_MOD_FORWARD:
+        mod = POINT_MOD_FORWARD[mod]  # "more than a year later" lies AFTER the value
     if count is None:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return [] if fold(match.group("dir")) != "ago" else found(match, TimexType.DATE, value)
     if unit.code not in {"D", "W", "M", "Y"} or count != int(count):
         ref = ctx.ref(Precision.DAY)
-        return found(match, TimexType.DATE, day_value(ref) if ref else "XXXX-XX-XX")
+        return found(match, TimexType.DATE, day_value(ref) if ref else "XXXX-XX-XX", mod=mod)
     steps = sign * int(count) * unit.factor
     ref = ctx.ref(Precision.DAY if unit.code in {"D", "W"} else Precision.MONTH)
     later = (steps, unit.code) if fold(match.group("dir")) != "ago" else None
     if ref is None:
-        return found(match, TimexType.DATE, "XXXX", later)
+        return found(match, TimexType.DATE, "XXXX", later, mod)
     moved = shift(ref, steps, unit.code)
     if unit.factor >= 10:  # "two decades ago" is a decade, "a century ago" a century
         value = decade_value(moved.year) if unit.factor == 10 else f"{moved.year // 100:02d}"
     else:
         value = value_at_unit(moved, unit.code)
-    return found(match, TimexType.DATE, value, later)
+    return found(match, TimexType.DATE, value, later, mod)
 
 
 def _ref(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -200,7 +218,7 @@ def rules() -> tuple[Rule, ...]:
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lexicon().refs, key=len, reverse=True)
     )
     weekday = (
-        r"(?:\b(?:early|late)\s+(?:on\s+)?)?"
+        r"(?:\b(?P<part>early|late)\s+(?:on\s+)?)?"
         r"(?:\b(?P<mod>last|next|this\s+coming|this|coming|previous|past)\s+)?"
         rf"(?P<wd>{f.weekday_full})" + TOD
     )

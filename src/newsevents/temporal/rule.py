@@ -23,7 +23,8 @@ class Found:
     """A time expression found by a rule, before overlaps between rules are settled.
 
     ``later`` marks values relative to the previous date in the text ("two days later"):
-    (count, unit code); the value is then recomputed from that date when there is one.
+    (count, unit code); the value is then recomputed from that date when there is one. ``mod``
+    is the TIMEX3 modifier (START for "early December", APPROX for "about a month").
     """
 
     start: int
@@ -31,6 +32,7 @@ class Found:
     type: TimexType
     value: str
     later: tuple[int, str] | None = None
+    mod: str | None = None
 
 
 @dataclass(slots=True)
@@ -78,10 +80,14 @@ def span_of(match: re.Match[str]) -> tuple[int, int]:
 
 
 def found(
-    match: re.Match[str], kind: TimexType, value: str, later: tuple[int, str] | None = None
+    match: re.Match[str],
+    kind: TimexType,
+    value: str,
+    later: tuple[int, str] | None = None,
+    mod: str | None = None,
 ) -> list[Found]:
     start, end = span_of(match)
-    return [Found(start, end, kind, value, later)]
+    return [Found(start, end, kind, value, later, mod)]
 
 
 def capitalised(text: str) -> bool:

@@ -41,8 +41,8 @@ CONTRACTIONS = {"ll": Tense.FUTURE, "s": Tense.PRESENT, "re": Tense.PRESENT, "ve
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (up to ; and :) around ``text[start:end]``."""
-    left = 0
-    for match in CLAUSE_END.finditer(text, max(0, start - 400), start):
+    left = 0  # (the search reaches one past ``start`` so the look-ahead sees the expression)
+    for match in CLAUSE_END.finditer(text, max(0, start - 400), min(len(text), start + 1)):
         left = match.end()
     found = CLAUSE_END.search(text, end, min(len(text), end + 400))
     return left, found.start() if found else min(len(text), end + 400)

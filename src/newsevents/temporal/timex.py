@@ -58,7 +58,9 @@ def find_timexes(text: str, dct: DateValue | None = None) -> list[TimeExpression
     chosen = _join_dates_and_times(chosen, text)
     chosen = _anchor_later(chosen)
     return [
-        TimeExpression(item.start, item.end, text[item.start : item.end], item.type, item.value)
+        TimeExpression(
+            item.start, item.end, text[item.start : item.end], item.type, item.value, item.mod
+        )
         for item in chosen
     ]
 
@@ -126,7 +128,8 @@ def _join_dates_and_times(items: list[Found], text: str) -> list[Found]:
         if previous is not None and _joinable(previous, item, text):
             date, time = (previous, item) if previous.type is TimexType.DATE else (item, previous)
             value = f"{date.value}T{time.value.partition('T')[2]}"
-            joined[-1] = Found(previous.start, item.end, TimexType.TIME, value)
+            mod = date.mod or time.mod
+            joined[-1] = Found(previous.start, item.end, TimexType.TIME, value, mod=mod)
         else:
             joined.append(item)
     return joined
@@ -150,7 +153,7 @@ def _anchor_later(items: list[Found]) -> list[Found]:
             steps, code = item.later
             if COARSENESS[anchor.precision] <= COARSENESS[UNIT_PRECISION[code]]:
                 value = value_at_unit(shift(anchor.day, steps, code), code)
-                item = Found(item.start, item.end, item.type, value)
+                item = Found(item.start, item.end, item.type, value, mod=item.mod)
         resolved.append(item)
         if item.type is TimexType.DATE:
             anchor = _as_date(item.value) or anchor
