@@ -45,6 +45,9 @@ CASES = [
     ("The UN Security Council met in New York.", "Council", "UNO", "GOV"),
     ("Amnesty International accused the militias of torture.", "International", "NGO", "NGO"),
     ("Israeli troops raided Jenin.", "troops", "ISR", "MIL"),
+    # a body placed by a where-phrase (not persons or roles: see docs/actors.md)
+    ("Security forces in Guinea arrested the journalist.", "forces", "GIN", "COP"),
+    ("Students throughout Indonesia marched on Saturday.", "Students", "IDN", "CVL"),
 ]
 
 

@@ -28,6 +28,10 @@ PARTITIVE_HEADS = frozenset({
 
 _CORE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "flat", "nn"})
 _SIDE_PREPS = frozenset({"of", "for"})
+# "security forces in Guinea", "students throughout Indonesia", "activists from the Fatah
+# party": where a body is, or what it comes from, names its country (resolve.py uses these
+# only for body words such as forces, students, courts - never for persons or roles).
+_WHERE_PREPS = frozenset({"in", "inside", "throughout", "across", "from"})
 _PHRASE_END_DEPS = frozenset({"conj", "cc", "preconj", "relcl", "acl", "advcl", "parataxis"})
 # "UN-backed government", "Turkish-backed rebels", "self-styled army": the modifier names
 # someone else, not the actor, so its subtree gives no evidence.
@@ -65,7 +69,7 @@ def runs(tokens: list[Token]) -> list[list[Token]]:
 
 
 def side_relations(head: Token) -> Iterator[tuple[str, Token]]:
-    """(relation, head of the side phrase) pairs: poss, appos, of, loyal, appos-of."""
+    """(relation, head of the side phrase) pairs: poss, appos, of, loyal, appos-of, where."""
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             yield "poss", child
@@ -73,6 +77,8 @@ def side_relations(head: Token) -> Iterator[tuple[str, Token]]:
             yield "appos", child
         elif child.dep_ == "prep" and child.lower_ in _SIDE_PREPS:
             yield from (("of", obj) for obj in child.children if obj.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in _WHERE_PREPS:
+            yield from (("where", obj) for obj in child.children if obj.dep_ == "pobj")
         elif child.dep_ == "amod" and lemma(child) == "loyal":
             yield from (("loyal", obj) for prep in child.children for obj in prep.children
                         if prep.lower_ == "to" and obj.dep_ == "pobj")

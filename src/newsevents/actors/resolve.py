@@ -182,6 +182,8 @@ class ArticleActors:
             (m for m in matches if m is not head_match), key=lambda m: (m.distance(head), -m.start)
         )
         sides = self._sides(head, depth, came_from)
+        if not _is_body(head_match, others):
+            sides = [(rel, r) for rel, r in sides if rel != "where"]
         if not _denotes_actor(head, entity, head_match, sides):
             return None
         code, code_from = _pick_code(head_match, others, sides)
@@ -322,6 +324,16 @@ def _denotes_actor(
     if head.pos_ == "NUM" or lemma(head) in PARTITIVE_HEADS:
         return any(relation == "of" for relation, _ in sides)
     return any(relation.startswith("appos") and r.code for relation, r in sides)
+
+
+def _is_body(head_match: Match | None, others: list[Match]) -> bool:
+    """A kind of body with no country of its own in the phrase ("security forces", "students"),
+    which a where-phrase may place ("in Guinea")."""
+    if head_match is None or head_match.entry.kind is not EntryKind.SECTOR:
+        return False
+    if head_match.entry.rank is not SectorRank.BODY:
+        return False
+    return not any(m.entry.code for m in others)
 
 
 def _pick_code(

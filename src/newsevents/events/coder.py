@@ -7,14 +7,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.events import syntax
+from newsevents.events import modality, syntax
 from newsevents.events.lexicon import Lexicon, Trigger, default_lexicon
 from newsevents.events.parties import ActorResolver, Parties, parties
-from newsevents.events.triggers import Match, find_matches, light_verbs
+from newsevents.events.triggers import Match, find_matches, lemma_of, light_verbs, speech_verbs
 from newsevents.models import Article, DateValue, Event, Location
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-CODER_VERSION = "0.2"
+CODER_VERSION = "0.3"
 
 # (trigger token, its sentence) -> the event's date and the words that gave it
 Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
@@ -22,7 +22,8 @@ Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
 
 def _location(token: Token, resolver: ActorResolver) -> Location | None:
     anchors = [token]
-    if token.pos_ == "NOUN" and (verb := syntax.governing_light_verb(token, light_verbs())):
+    verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
+    if token.pos_ == "NOUN" and verb is not None:
         anchors.append(verb)
     for anchor in anchors:
         for _, place_token in syntax.prep_objects(anchor, PLACE_PREPS):
@@ -32,11 +33,17 @@ def _location(token: Token, resolver: ActorResolver) -> Location | None:
     return None
 
 
+ALL_SIDES_CALL = ("AGREE", None, "030")
+
+
 def _type_and_code(
-    trigger: Trigger, future: bool, lexicon: Lexicon
+    token: Token, trigger: Trigger, future: bool, lexicon: Lexicon
 ) -> tuple[str, str | None, str]:
     """A planned act is coded as PLOVER asks (types.tsv `future`): intentions to cooperate as
-    AGREE, an announced withdrawal as CONCEDE."""
+    AGREE, an announced withdrawal as CONCEDE, an intention to attack or sanction as THREATEN.
+    An appeal to all sides of a conflict is a call for settlement: AGREE (PLOVER)."""
+    if trigger.type == "REQUEST" and token.pos_ == "VERB" and modality.addresses_all_sides(token):
+        return ALL_SIDES_CALL
     plan = lexicon.types[trigger.type].future if future else None
     if plan is not None:
         return plan[0], None, plan[1]
@@ -77,8 +84,16 @@ def code_match(
     if not found.actors:
         return None
     token = match.token
-    hypothetical = syntax.is_hypothetical(token)
-    event_type, mode, cameo = _type_and_code(match.trigger, syntax.is_future(token), lexicon)
+    hypothetical = modality.is_hypothetical(token, speech_verbs(), lemma_of)
+    future = modality.is_future(token, speech_verbs(), lemma_of)
+    negated = modality.is_negated(token)
+    refused = lexicon.types[match.trigger.type].refused
+    if negated and future and not hypothetical and refused is not None:
+        # "will not meet", "said it would not release them": a refusal, which did happen
+        event_type, cameo, mode = refused
+        negated = False
+    else:
+        event_type, mode, cameo = _type_and_code(token, match.trigger, future, lexicon)
     info = lexicon.types[event_type]
     start, end, trigger_text = _trigger_extent(token)
     date, evidence = dater(token, sentence)
@@ -97,7 +112,7 @@ def code_match(
         sentence_index=index,
         char_start=start,
         char_end=end,
-        negated=syntax.is_negated(token),
+        negated=negated,
         hypothetical=hypothetical,
         date=date,
         date_evidence=evidence,

@@ -19,7 +19,7 @@ from newsevents.errors import DataFileError
 EVENTS_DIR = DATA_DIR / "events"
 CONSTRAINT_KEYS = frozenset({"prt", "prep", "pobj", "obj", "subj", "xcomp", "comp", "mod"})
 BLOCK = "NONE"  # a row of this type says "not an event" and stops less specific rows
-COMP_VALUES = frozenset({"to", "that"})
+COMP_VALUES = frozenset({"to", "that", "must"})
 ACTOR_SLOT = "ACTOR"
 
 
@@ -39,6 +39,7 @@ class TypeInfo:
     intensity: float
     mode_intensity: tuple[tuple[str, float], ...]
     future: tuple[str, str] | None = None
+    refused: tuple[str, str, str | None] | None = None  # "will not meet" -> REJECT 125 meet
 
     def intensity_for(self, mode: str | None) -> float:
         return dict(self.mode_intensity).get(mode or "", self.intensity)
@@ -113,10 +114,16 @@ def _parse_types(path: Path) -> dict[str, TypeInfo]:
             )
             future_type, _, future_code = row.get("future", "").partition(":")
             future = (future_type, future_code) if future_type else None
+            refused_parts = [p for p in row.get("refused", "").split(":")]
+            refused = None
+            if refused_parts[0]:
+                refused = (refused_parts[0], refused_parts[1],
+                           refused_parts[2] if len(refused_parts) > 2 else None)
             types[row["type"]] = TypeInfo(
-                row["type"], int(row["quad_class"]), float(row["intensity"]), modes, future
+                row["type"], int(row["quad_class"]), float(row["intensity"]), modes, future,
+                refused,
             )
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, IndexError) as exc:
             raise DataFileError(str(path), number, f"bad type row: {exc}") from exc
     return types
 
@@ -129,7 +136,7 @@ def _parse_constraints(text: str, path: Path, number: int) -> tuple[Constraint, 
             raise DataFileError(str(path), number, f"bad constraint {item!r}")
         value_set = frozenset(v.strip() for v in values.split("|") if v.strip())
         if key == "comp" and not value_set <= COMP_VALUES:
-            raise DataFileError(str(path), number, f"comp must be 'to' or 'that': {item!r}")
+            raise DataFileError(str(path), number, f"comp must be 'to', 'that' or 'must': {item!r}")
         constraints.append(Constraint(key, value_set))
     return tuple(constraints)
 

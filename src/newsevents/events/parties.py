@@ -17,9 +17,9 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from newsevents.events import syntax
+from newsevents.events import modality, syntax
 from newsevents.events.lexicon import Roles
-from newsevents.events.triggers import Match, light_verbs, speech_verbs
+from newsevents.events.triggers import Match, lemma_of, light_verbs, speech_verbs
 from newsevents.models import Actor
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "from", "into"})
@@ -64,12 +64,18 @@ class Parties:
 
 def resolve(token: Token, resolver: ActorResolver) -> Actor | None:
     """The actor a phrase names; a pronoun subject of reported speech names the speaker."""
+    found = resolve_speakers(token, resolver)
+    return found[0] if found else None
+
+
+def resolve_speakers(token: Token, resolver: ActorResolver) -> list[Actor]:
+    """Like :func:`resolve`, with every speaker a plural pronoun refers to ("Chile and Peru
+    said they would ...")."""
     actor = resolver.resolve(token)
-    if actor is None and token.lower_ in REFERRING_PRONOUNS:
-        speaker = syntax.reported_speaker(token, speech_verbs())
-        if speaker is not None:
-            actor = resolver.resolve(speaker)
-    return actor
+    if actor is not None or token.lower_ not in REFERRING_PRONOUNS:
+        return [actor] if actor is not None else []
+    speakers = syntax.reported_speakers(token, speech_verbs())
+    return [a for s in speakers if (a := resolver.resolve(s)) is not None]
 
 
 def _inner_actor(noun: Token, resolver: ActorResolver, depth: int = 2) -> Actor | None:
@@ -89,15 +95,50 @@ def _inner_actor(noun: Token, resolver: ActorResolver, depth: int = 2) -> Actor 
     return None
 
 
-def resolve_all(tokens: Iterable[Token], resolver: ActorResolver) -> list[Actor]:
-    """Actors named by the tokens, looking inside non-actor noun phrases."""
+def _coordinated_modifiers(token: Token, actor: Actor, resolver: ActorResolver) -> list[Actor]:
+    """"US and British activists": the activists of each country named in a coordinated
+    modifier are parties too, with the head's sector."""
+    found = []
+    for modifier in token.children:
+        if modifier.dep_ not in ("amod", "nmod", "compound"):
+            continue
+        for conjunct in modifier.conjuncts:
+            other = resolver.resolve(conjunct)
+            if other is not None and other.code and other.code != actor.code:
+                found.append(Actor(text=conjunct.text, code=other.code, sector=actor.sector,
+                                   name=other.name))
+    return found
+
+
+REFLEXIVE_POSSESSIVES = frozenset({"its", "his", "her", "their"})
+
+
+def _reflexive(token: Token, actor: Actor | None, owner: Actor | None) -> Actor | None:
+    """"attacked its own population", "jailed his opponents": a body bound by the subject's
+    possessive belongs to the subject's country, never to the article's."""
+    if actor is None or owner is None or not any(
+            c.dep_ == "poss" and c.lower_ in REFLEXIVE_POSSESSIVES for c in token.children):
+        return actor
+    if any(t.ent_type_ in NAME_ENTITIES for t in token.subtree):  # "its ally Azerbaijan"
+        return actor
+    return Actor(text=actor.text, code=owner.code, sector=actor.sector, name=owner.name)
+
+
+def resolve_all(tokens: Iterable[Token], resolver: ActorResolver,
+                owner: Actor | None = None) -> list[Actor]:
+    """Actors named by the tokens, looking inside non-actor noun phrases; ``owner`` is the
+    subject a possessive pronoun refers back to ("its own population")."""
     found: list[Actor] = []
     for token in tokens:
-        actor = resolve(token, resolver)
+        speakers = resolve_speakers(token, resolver)
+        actor = _reflexive(token, speakers[0] if speakers else None, owner)
         if actor is None and token.pos_ == "NOUN":
             actor = _inner_actor(token, resolver)
-        if actor is not None and actor.code and actor not in found:
-            found.append(actor)
+        if actor is None or not actor.code:
+            continue
+        for each in (actor, *speakers[1:], *_coordinated_modifiers(token, actor, resolver)):
+            if each.code and each not in found:
+                found.append(each)
     return found
 
 
@@ -105,12 +146,31 @@ def _expand(tokens: Iterable[Token]) -> list[Token]:
     return [c for t in tokens for c in syntax.expand_conjuncts(t)]
 
 
-def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver) -> Parties:
+INSTRUMENT_PREPS = frozenset({"in", "by"})
+
+
+def _instrument_owners(verb: Token) -> list[Token]:
+    """The owner of the act a passive verb happened in or by: "killed in Israeli shelling"
+    -> Israeli; "killed in an air strike by government forces" -> forces."""
+    if not syntax.is_passive(verb) and not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return []
+    return [owner for _, noun in syntax.prep_objects(verb, INSTRUMENT_PREPS)
+            if noun.pos_ == "NOUN" for owner in _noun_owners(noun, Roles.SV)]
+
+
+def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
+                  request: bool = False) -> Parties:
     subjects = resolve_all(_expand(syntax.logical_subjects(token)), resolver)
+    if not subjects:
+        subjects = resolve_all(_expand(_instrument_owners(token)), resolver)
     preps = GIVER_PREPS if roles is Roles.FROM else RECIPIENT_PREPS - GIVER_PREPS
     objects = _expand(syntax.logical_objects(token)) + syntax.coordinated_by_preposition(token)
-    objects += [g for _, g in syntax.prep_objects(token, preps)]
-    others = resolve_all(objects, resolver)
+    addressed = _expand(modality.complement_subjects(token)) if request else []
+    if addressed:  # "said Libya must hand over ...", "demanded that the government resign"
+        objects += addressed
+    else:
+        objects += [g for _, g in syntax.prep_objects(token, preps)]
+    others = resolve_all(objects, resolver, subjects[0] if subjects else None)
     if roles in (Roles.HOST, Roles.FROM):
         return Parties(tuple(others), tuple(subjects))
     return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))
@@ -133,7 +193,7 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
     during a visit to Morocco")."""
     token, roles = match.token, match.trigger.roles
     owners = _noun_owners(token, roles)
-    verb = syntax.governing_light_verb(token, light_verbs())
+    verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
     if verb is not None:
         owners += syntax.logical_subjects(verb)
     elif token.dep_ == "attr":  # "Russia is a critic of NATO's campaign"
@@ -154,7 +214,8 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
 def place_country(token: Token, resolver: ActorResolver) -> str | None:
     """The country of a place named around the trigger ("hit a depot in western Ukraine")."""
     anchors = [token, *syntax.logical_objects(token)]
-    if token.pos_ == "NOUN" and (verb := syntax.governing_light_verb(token, light_verbs())):
+    verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
+    if token.pos_ == "NOUN" and verb is not None:
         anchors.append(verb)
     for anchor in anchors:
         for _, place_token in syntax.prep_objects(anchor, PLACE_PREPS):
@@ -206,12 +267,48 @@ def _implicit_recipient(match: Match, actors: tuple[Actor, ...],
     return resolver.context_actor()
 
 
+# Acts whose unnamed perpetrator is coded by the place they happen in, as PLOVER coders do:
+# "three soldiers were killed by a roadside bomb near Samarra" -> Iraq (unknown attackers
+# operating there) -> the soldiers; "two reporters were arrested in Cairo" -> Egypt.
+AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _agentless_actor(match: Match, found: Parties, resolver: ActorResolver) -> Actor | None:
+    """The implicit perpetrator of a passive attack or arrest with a named victim: the country
+    where it happened, else the country the article is about."""
+    if found.actors or not found.recipients or match.trigger.type not in AGENTLESS_TYPES:
+        return None
+    token = match.token
+    if token.pos_ != "VERB" or not (syntax.is_passive(token) or token.dep_ == "acl"):
+        return None
+    code = place_country(token, resolver) or _sentence_place(token, resolver)
+    if code is not None:
+        return Actor(text="", code=code)
+    if syntax.deictic_place(token):
+        return None
+    context = resolver.context_actor()  # not the victims' own country: "American killed"
+    victims = {a.code for a in found.recipients}
+    return context if context is not None and context.code not in victims else None
+
+
+def _sentence_place(token: Token, resolver: ActorResolver) -> str | None:
+    """The country of the place phrase nearest the trigger in its sentence ("... was killed
+    after protesters swarmed the consulate in Benghazi" -> Libya)."""
+    sentence = token.sent
+    places = [(abs(i - token.i), code)
+              for i, code in resolver.country_mentions(sentence.start, sentence.end)
+              if _is_place_phrase(token.doc[i])]
+    return min(places)[1] if places else None
+
+
 def parties(match: Match, resolver: ActorResolver) -> Parties:
     token, roles = match.token, match.trigger.roles
     if token.pos_ == "NOUN":
         found = _noun_parties(match, resolver)
     else:
-        found = _verb_parties(token, roles, resolver)
+        found = _verb_parties(token, roles, resolver, match.trigger.type == "REQUEST")
+    if (perpetrator := _agentless_actor(match, found, resolver)) is not None:
+        return Parties((perpetrator,), found.recipients)
     if match.trigger.type == "CONSULT" and not found.recipients and found.actors:
         host = place_country(token, resolver)  # "talks in Istanbul": Turkey hosts them
         if host is not None and host not in {a.code for a in found.actors}:

@@ -7,7 +7,7 @@ that the coder itself reads as a list of linguistic decisions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -15,32 +15,46 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 CLAUSE_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
-MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-INTENTION_VERBS = frozenset(
-    {"plan", "intend", "hope", "want", "expect", "seek", "aim", "try", "prepare", "consider",
-     "propose", "offer", "threaten", "wish", "schedule", "set", "due", "likely", "ready"}
-)
-NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "deny"})
 COORDINATING_PREPS = frozenset({"along", "together", "alongside"})
-NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+
+
+def base_lemma(token: Token) -> str:
+    """The model's lemma, lower-cased (the coder passes one that corrects it: lemma_fixes.tsv)."""
+    return token.lemma_.lower()
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    """Passive voice, also for a participle coordinated with a passive verb ("were detained
+    and later released by Kuwait") or one with a by-agent."""
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return True
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
+                    for c in verb.head.children))
 
 
 def expand_conjuncts(token: Token) -> list[Token]:
     """The token and its coordinated nominal siblings ("Turkey and Russia"); a token that is
     itself a later conjunct keeps only those after it."""
     heads = [token, *token.conjuncts]
+    for listed in _listed_appositions(token):  # "the US, Russia, and Switzerland"
+        heads += [listed, *listed.conjuncts]
     if token.dep_ == "conj":
         heads = [h for h in heads if h.i >= token.i]
     return sorted(
         (h for h in heads if h.pos_ in ("NOUN", "PROPN", "PRON") or h.ent_type_),
         key=lambda t: t.i,
     )
+
+
+def _listed_appositions(token: Token) -> list[Token]:
+    """A list of names the parser read as an apposition with conjuncts ("The US, Russia, and
+    Switzerland met" -> Russia appos of US, Switzerland conj of Russia): members, not a gloss."""
+    if token.pos_ != "PROPN":
+        return []
+    return [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+            and any(g.dep_ == "conj" for g in c.children)]
 
 
 def coordinated_by_preposition(verb: Token) -> list[Token]:
@@ -59,7 +73,7 @@ def antecedent(token: Token) -> Token:
     return token
 
 
-def _direct(verb: Token, deps: frozenset[str]) -> list[Token]:
+def direct(verb: Token, deps: frozenset[str]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in deps]
 
 
@@ -68,11 +82,23 @@ def agent_of(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+# Passive forms that state the subject's own stance: "Israel is opposed to the plan" (Israel
+# opposes it), "the army is engaged in fighting", "Hanoi is committed to opening up".
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "engage", "involve", "dedicate", "determine"})
+
+
+def stative_passive(verb: Token) -> bool:
+    return (verb.lemma_.lower() in STATIVE_PASSIVES and is_passive(verb) and not agent_of(verb)
+            and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children))
+
+
 def logical_subjects(verb: Token) -> list[Token]:
     """Who does what the verb says, climbing control, coordination and relative clauses."""
+    if stative_passive(verb):
+        return [antecedent(t) for t in direct(verb, PASSIVE_SUBJECT_DEPS)]
     if is_passive(verb):
         return agent_of(verb)
-    own = [_participle_head(t) for t in _direct(verb, SUBJECT_DEPS)]
+    own = [_participle_head(t) for t in direct(verb, SUBJECT_DEPS)]
     if own:
         return [antecedent(t) for t in own]
     return _inherited_subjects(verb) or _stranded_subject(verb)
@@ -84,6 +110,8 @@ def _participle_head(subject: Token) -> Token:
     if subject.dep_ == "csubj" and subject.tag_ == "VBN" and not any(
             c.dep_ in ("aux", "auxpass") for c in subject.children):
         return next((c for c in subject.children if c.dep_ in OBJECT_DEPS), subject)
+    if subject.dep_ == "nsubj" and subject.tag_ == "VBG":  # "The Red Cross operating in Iraq
+        return next((c for c in subject.children if c.dep_ == "nsubj"), subject)  # said"
     return subject
 
 
@@ -126,8 +154,10 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return agent_of(verb)
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # "X is ready / about to sign" -> X
         return logical_subjects(head.head)
+    if verb.dep_ == "xcomp" and is_passive(head):  # "X is scheduled / was asked to attend"
+        return [antecedent(t) for t in direct(head, PASSIVE_SUBJECT_DEPS)]
     if verb.dep_ == "xcomp":  # object control first: "asked Ban to seek" -> Ban
-        objects = _direct(head, OBJECT_DEPS)
+        objects = direct(head, OBJECT_DEPS)
         return objects or logical_subjects(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _stranded_subject(verb) or logical_subjects(head)
@@ -136,11 +166,16 @@ def _inherited_subjects(verb: Token) -> list[Token]:
 
 def logical_objects(verb: Token) -> list[Token]:
     """What the verb acts on; the passive subject when the verb is passive."""
+    if stative_passive(verb):
+        return []
     if is_passive(verb):
-        return [antecedent(t) for t in _direct(verb, PASSIVE_SUBJECT_DEPS)]
+        own = [antecedent(t) for t in direct(verb, PASSIVE_SUBJECT_DEPS)]
+        if not own and verb.dep_ == "conj":  # "were arrested and later released": shared
+            return direct(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        return own
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # reduced passive: "a deal signed by X"
         return [verb.head]
-    return _direct(verb, OBJECT_DEPS)
+    return direct(verb, OBJECT_DEPS)
 
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
@@ -177,63 +212,18 @@ def clause_chain(token: Token) -> Iterator[Token]:
         yield current
 
 
-def is_negated(token: Token) -> bool:
-    for node in clause_chain(token):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
-        if node.i != token.i and node.lemma_ in NEGATING_VERBS:
-            return True
-    if token.pos_ == "NOUN":
-        return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in token.children)
-    return False
-
-
-def _has_modal(node: Token, words: frozenset[str]) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
-
-
-def is_hypothetical(token: Token) -> bool:
-    """Modal, conditional or merely intended: "could impose", "if they attack", "plans to visit"."""
-    for node in clause_chain(token):
-        if _has_modal(node, MODALS):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
-            return True
-        if node.i != token.i and node.lemma_ in INTENTION_VERBS:
-            return True
-    return False
-
-
-def is_future(token: Token) -> bool:
-    """A stated plan: "will meet", "is to meet", "is set to meet", "is scheduled to visit"."""
-    for node in clause_chain(token):
-        if _has_modal(node, FUTURE_AUX):
-            return True
-        if node.i != token.i and node.lemma_ in ("be", "set", "schedule", "due"):
-            return True
-    return False
-
-
-def governing_light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
-    """The verb that carries an event noun as its object: "held talks" -> held."""
+def governing_light_verb(
+    noun: Token, light_verbs: frozenset[str], lemma: Callable[[Token], str] = base_lemma
+) -> Token | None:
+    """The verb that carries an event noun as its object: "held talks" -> held. ``lemma``
+    reads the verb's lemma (the coder passes one that corrects the model's: "staged")."""
     head = noun.head
-    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_ in light_verbs:
+    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and lemma(head) in light_verbs:
         return head
     return None
 
 
-def complement_kinds(verb: Token) -> set[str]:
-    """Which complements the verb takes: 'to' (infinitive) and/or 'that' (finite clause)."""
-    kinds = set()
-    for child in verb.children:
-        if child.dep_ == "xcomp" or (child.dep_ in ("ccomp", "advcl") and _is_infinitive(child)):
-            kinds.add("to")
-        elif child.dep_ == "ccomp":
-            kinds.add("that")
-    return kinds
-
-
-def _is_infinitive(verb: Token) -> bool:
+def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -282,6 +272,19 @@ def reported_speaker(pronoun: Token, speech_verbs: frozenset[str]) -> Token | No
         return None
     speakers = [s for s in logical_subjects(clause.head) if s.pos_ != "PRON"]
     return speakers[0] if speakers else None
+
+
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+
+
+def reported_speakers(pronoun: Token, speech_verbs: frozenset[str]) -> list[Token]:
+    """All speakers a plural pronoun refers to: "Obama and Putin said they will ..." -> both."""
+    speaker = reported_speaker(pronoun, speech_verbs)
+    if speaker is None:
+        return []
+    if pronoun.lower_ not in PLURAL_PRONOUNS:
+        return [speaker]
+    return expand_conjuncts(speaker)
 
 
 DEICTIC_PLACES = frozenset({"there", "here"})

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from newsevents.config import DATA_DIR
-from newsevents.events import syntax
+from newsevents.events import modality, syntax
 from newsevents.events.lexicon import ACTOR_SLOT, Constraint, Lexicon, Trigger
 
 IsActor = Callable[[Token], bool]
@@ -75,10 +75,21 @@ def _subjects(token: Token) -> list[Token]:
     return [c for s in syntax.logical_subjects(token) for c in syntax.expand_conjuncts(s)]
 
 
+# Measures and portions whose "of" phrase names what is given or taken: "provided 25,000 tons
+# of food aid", "gave 5 million dollars of aid".
+MEASURE_NOUNS = frozenset({
+    "ton", "tonne", "dollar", "euro", "million", "billion", "kilogram", "kg", "shipment",
+    "consignment", "batch", "load", "package", "amount", "supply", "worth", "number",
+})
+
+
 def _objects(token: Token) -> list[Token]:
     found = []
     for obj in syntax.logical_objects(token):
-        found.extend(syntax.expand_conjuncts(obj))
+        for each in syntax.expand_conjuncts(obj):
+            found.append(each)
+            if lemma_of(each) in MEASURE_NOUNS:
+                found.extend(g for _, g in syntax.prep_objects(each, frozenset({"of"})))
     return found
 
 
@@ -98,7 +109,7 @@ def _satisfied(constraint: Constraint, token: Token, is_actor: IsActor) -> bool:
     if constraint.key == "xcomp":
         return any(c.dep_ == "xcomp" and lemma_of(c) in values for c in token.children)
     if constraint.key == "comp":
-        return bool(syntax.complement_kinds(token) & values)
+        return bool(modality.complement_kinds(token) & values)
     if constraint.key == "mod":
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in values
                    for c in token.children)

@@ -1,0 +1,157 @@
+"""Modality of a trigger: negated, hypothetical, planned, demanded.
+
+The coder asks three questions of each trigger (docs/events.md, section 3): is it negated
+("did not attend", "refused to"), is it only hypothetical ("could impose", "if they attack",
+"hopes to visit"), and is it a stated plan ("will meet", "plans to visit", "said it would
+send") - a plan is coded as types.tsv asks in its `future` column. Reported obligation ("said
+Libya must hand over ...") and appeals to all sides are read here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from newsevents.events import syntax
+
+MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# "would" after a past speech verb is the future of reported speech ("said it would send"),
+# not a condition - unless the clause names one ("would send ... if ...").
+REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
+# Modals of obligation: "X must / should do Z" reported from a speaker is a demand on X.
+DEONTIC_MODALS = frozenset({"must", "should", "ought"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs and adjectives of intention and plan: what they embed is a stated plan, coded as
+# types.tsv asks in its `future` column ("plans to visit" -> AGREE, "wants to attack" ->
+# THREATEN), not a hypothesis.
+PLAN_VERBS = frozenset(
+    {"plan", "intend", "want", "prepare", "seek", "aim", "ready", "willing", "decide",
+     "determined", "determine", "commit", "committed", "set", "schedule", "due", "about",
+     "eager", "resolve", "mean"}
+)
+# Verbs and adjectives that leave the embedded act open: hoped for, expected by others,
+# weighed. (Attempts - "tried to hack" - are acts, and offers, threats and promises are
+# triggers of their own that subsume what they embed.)
+OPEN_VERBS = frozenset({"hope", "expect", "consider", "wish", "likely", "unlikely", "possible"})
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "deny"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+
+
+def is_negated(token: Token) -> bool:
+    for node in syntax.clause_chain(token):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.i != token.i and node.lemma_ in NEGATING_VERBS:
+            return True
+    if token.pos_ == "NOUN":
+        return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in token.children)
+    return False
+
+
+def _has_modal(node: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
+
+
+def _conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+               for node in syntax.clause_chain(token) for c in node.children)
+
+
+def reported_clause(node: Token, speech_verbs: frozenset[str]) -> bool:
+    """Is the clause (through conjuncts) the complement of a speech verb? "said it would ..."."""
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in speech_verbs
+
+
+def _reported_future(node: Token, speech_verbs: frozenset[str]) -> bool:
+    return _has_modal(node, REPORTED_FUTURE_AUX) and reported_clause(node, speech_verbs)
+
+
+def is_hypothetical(token: Token, speech_verbs: frozenset[str] = frozenset(),
+                    lemma: Callable[[Token], str] = syntax.base_lemma) -> bool:
+    """Modal, conditional or merely hoped for: "could impose", "if they attack", "hopes to
+    visit". "said it would send" is reported future, not a hypothesis (see is_future)."""
+    if _conditional(token):
+        return True
+    for node in syntax.clause_chain(token):
+        modals = MODALS - REPORTED_FUTURE_AUX if _reported_future(node, speech_verbs) else MODALS
+        if _has_modal(node, modals):
+            return True
+    return any(_word_in(g, OPEN_VERBS, lemma) for g in governing_verbs(token))
+
+
+def is_future(token: Token, speech_verbs: frozenset[str] = frozenset(),
+              lemma: Callable[[Token], str] = syntax.base_lemma) -> bool:
+    """A stated plan: "will meet", "is to meet", "plans to visit", "is ready to sign",
+    "said it would send"."""
+    for node in syntax.clause_chain(token):
+        if _has_modal(node, FUTURE_AUX) or _reported_future(node, speech_verbs):
+            return True
+    return any(g.lemma_ == "be" or _word_in(g, PLAN_VERBS, lemma) for g in governing_verbs(token))
+
+
+def governing_verbs(token: Token) -> Iterator[Token]:
+    """Words that embed the trigger as an open complement ("plans to visit" -> plans, "is
+    ready to sign" -> ready), through coordination, but not a coordinated sibling itself
+    ("prepared its forces and attacked": attacked is no plan)."""
+    current = token
+    while current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+        if current.dep_ == "xcomp":
+            yield current.head
+        current = current.head
+
+
+def _word_in(token: Token, words: frozenset[str],
+             lemma: Callable[[Token], str] = syntax.base_lemma) -> bool:
+    return lemma(token) in words or token.lower_ in words
+
+
+def complement_subjects(verb: Token) -> list[Token]:
+    """The subjects of a finite complement clause, those of an obligation first: "said Libya
+    must hand over ..." -> Libya; "demanded that the government resign" -> government."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses.sort(key=lambda c: not _obligation(c))
+    return [s for c in clauses[:1] for s in c.children
+            if s.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS]
+
+
+SIDES = frozenset({"side", "party", "faction", "belligerent"})
+ALL_WORDS = frozenset({"all", "both", "each", "two", "every"})
+
+
+def addresses_all_sides(verb: Token) -> bool:
+    """Is an appeal addressed to every side of a conflict ("urged all sides", "called on both
+    parties", "said all parties should ...")? PLOVER codes such calls as AGREE."""
+    addressees = [*syntax.direct(verb, syntax.OBJECT_DEPS), *complement_subjects(verb)]
+    addressees += [g for _, g in syntax.prep_objects(verb, frozenset({"on", "upon"}))]
+    return any(a.lemma_.lower() in SIDES and any(c.lower_ in ALL_WORDS for c in a.children)
+               for a in addressees)
+
+
+
+TERMS_PREPS = frozenset({"under", "according"})
+
+
+def _obligation(clause: Token) -> bool:
+    """A clause of obligation laid on its subject by the speaker ("Syria must leave"), not the
+    terms of a deal reported ("under the agreement, inspectors must be on the ground")."""
+    return _has_modal(clause, DEONTIC_MODALS) and not any(
+        c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in clause.children)
+
+
+def complement_kinds(verb: Token) -> set[str]:
+    """Which complements the verb takes: 'to' (infinitive), 'that' (finite clause) and 'must'
+    (a finite clause of obligation: "said X must leave", "insisted that Y should pay")."""
+    kinds = set()
+    for child in verb.children:
+        infinitive = child.dep_ in ("ccomp", "advcl") and syntax.is_infinitive(child)
+        if child.dep_ == "xcomp" or infinitive:
+            kinds.add("to")
+        elif child.dep_ == "ccomp":
+            kinds.add("that")
+            if _obligation(child):
+                kinds.add("must")
+    return kinds
