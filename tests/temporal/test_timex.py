@@ -161,7 +161,7 @@ def test_find_timexes_splits_year_ranges() -> None:
             "Kick-off was moved to 15:00 GMT Saturday.",
             ("15:00 GMT Saturday", TIME, "2011-07-09T15:00"),
         ),
-        ("Posted Nov 23, 2013 8:37 PM CST", ("Nov 23, 2013 8:37 PM CST", TIME, "2013-11-23T20:37")),
+        ("Posted Feb 9, 2016 7:12 PM CST", ("Feb 9, 2016 7:12 PM CST", TIME, "2016-02-09T19:12")),
     ],
 )
 def test_find_timexes_reads_times(text: str, expected: tuple) -> None:
