@@ -114,14 +114,15 @@ def with_publication_date(article: Article, doc: Doc, kb: KnowledgeBase) -> Arti
 
 def event_dater(doc: Doc, dct: DateValue | None) -> Dater:
     """Dates events by a time expression in their own clause, else by the article date."""
+    text = doc.text  # built from the tokens on every access: read it once
     timexes = [(t, doc.char_span(t.start, t.end, alignment_mode="expand"))
-               for t in find_timexes(doc.text, dct)]
+               for t in find_timexes(text, dct)]
 
     def dater(token: Token, sentence: Span) -> tuple[DateValue | None, str | None]:
         own = [t for t, span in timexes if span is not None and syntax.governs(token, span.root)]
         trigger = (token.idx, token.idx + len(token))
         bounds = (sentence.start_char, sentence.end_char)
-        return date_for_span(own, trigger, bounds, dct, doc.text)
+        return date_for_span(own, trigger, bounds, dct, text)
 
     return dater
 

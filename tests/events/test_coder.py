@@ -127,3 +127,9 @@ def test_coder_deal_terms_are_no_demand(nlp):
     """"under the deal, X must ..." reports an agreement's terms, not the speaker's demand."""
     text = "Kerry said that under the deal, Syria must hand over its chemical weapons."
     assert not [e for e in coded(nlp, text) if e.type == "REQUEST"]
+
+
+def test_coder_topic_of_talks_is_no_party(nlp):
+    events = coded(nlp, "Chilean and Peruvian diplomats held consultations on Bolivia in Lima.")
+    talks = next(e for e in events if e.type == "CONSULT")
+    assert "BOL" not in codes(talks.actors) | codes(talks.recipients)

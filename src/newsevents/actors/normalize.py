@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not decompose into base letter + accent.
 _LETTER_FOLDS = str.maketrans(
@@ -21,6 +22,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the )+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same spans are folded again and again within a run
 def normalize_name(text: str) -> str:
     """Fold ``text`` to the key used by every lookup.
 

@@ -54,7 +54,8 @@ def _trigger_extent(token: Token) -> tuple[int, int, str]:
     parts = [token] + [c for c in token.children if c.dep_ == "prt"]
     start = min(t.idx for t in parts)
     end = max(t.idx + len(t) for t in parts)
-    return start, end, token.doc.text[start:end]
+    span = token.doc.char_span(start, end)  # Doc.text rebuilds the whole text: avoid it
+    return start, end, span.text if span is not None else token.text
 
 
 def _confidence(match: Match, found: Parties, hedged: bool) -> float:

@@ -24,6 +24,9 @@ from newsevents.models import Actor
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "from", "into"})
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "for"}
+# what symmetric talk is about, not who takes part: "consultations on Libya", "agreed over X";
+# for attacks and sanctions "on X" is the target and stays a recipient preposition
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 GIVER_PREPS = frozenset({"from", "by"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
 INNER_PREPS = frozenset({"of", "on", "against", "to", "with", "over", "between"})
@@ -78,18 +81,19 @@ def resolve_speakers(token: Token, resolver: ActorResolver) -> list[Actor]:
     return [a for s in speakers if (a := resolver.resolve(s)) is not None]
 
 
-def _inner_actor(noun: Token, resolver: ActorResolver, depth: int = 2) -> Actor | None:
+def _inner_actor(noun: Token, resolver: ActorResolver, preps: frozenset[str],
+                 depth: int = 2) -> Actor | None:
     """The actor inside a non-actor noun phrase: "condemned an attack by X on Y" -> X,
     "welcomed the resumption of ties with X" -> X, "rejected an African Union initiative"
     -> AU (two nouns deep at most)."""
     inner = [c for c in noun.children if c.dep_ == "poss"
              or (c.dep_ in ("compound", "amod") and c.ent_type_ in NAME_ENTITIES)]
     inner += [g for _, g in syntax.prep_objects(noun, frozenset({"by"}))]
-    inner += [g for _, g in syntax.prep_objects(noun, INNER_PREPS)]
+    inner += [g for _, g in syntax.prep_objects(noun, preps)]
     for token in inner:
         actor = resolver.resolve(token)
         if actor is None and depth > 1 and token.pos_ == "NOUN":
-            actor = _inner_actor(token, resolver, depth - 1)
+            actor = _inner_actor(token, resolver, preps, depth - 1)
         if actor is not None:
             return actor
     return None
@@ -125,15 +129,16 @@ def _reflexive(token: Token, actor: Actor | None, owner: Actor | None) -> Actor 
 
 
 def resolve_all(tokens: Iterable[Token], resolver: ActorResolver,
-                owner: Actor | None = None) -> list[Actor]:
-    """Actors named by the tokens, looking inside non-actor noun phrases; ``owner`` is the
-    subject a possessive pronoun refers back to ("its own population")."""
+                owner: Actor | None = None, inner_preps: frozenset[str] = INNER_PREPS) -> list[Actor]:
+    """Actors named by the tokens, looking inside non-actor noun phrases through
+    ``inner_preps``; ``owner`` is the subject a possessive pronoun refers back to ("its own
+    population")."""
     found: list[Actor] = []
     for token in tokens:
         speakers = resolve_speakers(token, resolver)
         actor = _reflexive(token, speakers[0] if speakers else None, owner)
         if actor is None and token.pos_ == "NOUN":
-            actor = _inner_actor(token, resolver)
+            actor = _inner_actor(token, resolver, inner_preps)
         if actor is None or not actor.code:
             continue
         for each in (actor, *speakers[1:], *_coordinated_modifiers(token, actor, resolver)):
@@ -164,13 +169,16 @@ def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
     if not subjects:
         subjects = resolve_all(_expand(_instrument_owners(token)), resolver)
     preps = GIVER_PREPS if roles is Roles.FROM else RECIPIENT_PREPS - GIVER_PREPS
+    if roles is Roles.SYM:
+        preps -= TOPIC_PREPS
     objects = _expand(syntax.logical_objects(token)) + syntax.coordinated_by_preposition(token)
     addressed = _expand(modality.complement_subjects(token)) if request else []
     if addressed:  # "said Libya must hand over ...", "demanded that the government resign"
         objects += addressed
     else:
         objects += [g for _, g in syntax.prep_objects(token, preps)]
-    others = resolve_all(objects, resolver, subjects[0] if subjects else None)
+    inner = INNER_PREPS - TOPIC_PREPS if roles is Roles.SYM else INNER_PREPS
+    others = resolve_all(objects, resolver, subjects[0] if subjects else None, inner)
     if roles in (Roles.HOST, Roles.FROM):
         return Parties(tuple(others), tuple(subjects))
     return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))
@@ -201,7 +209,7 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
     elif match.trigger.type == "CONSULT" and not owners:
         owners += syntax.attending_subjects(token)
     actors = resolve_all(_expand(owners), resolver)
-    preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS
+    preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS - (TOPIC_PREPS if roles is Roles.SYM else set())
     targets = [g for _, g in syntax.prep_objects(token, preps)]
     if verb is not None:
         targets += [g for _, g in syntax.prep_objects(verb, preps)]
