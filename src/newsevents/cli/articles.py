@@ -1,0 +1,206 @@
+"""Commands over articles: ingest, run, extract, articles, stats, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newsevents import pipeline, query, render
+from newsevents.cli.app import (
+    ARTICLE_COLUMNS,
+    EXIT_NOTHING,
+    EXIT_OK,
+    Context,
+    articles_only,
+    cli,
+    db_option,
+    pass_context,
+    progress_bar,
+    report_problem,
+    settings_for,
+)
+from newsevents.config import SAMPLE_DIR, Settings
+from newsevents.formats import write_csv, write_jsonl
+from newsevents.ingest import iter_inputs
+from newsevents.models import Article, EventFilter, Problem
+from newsevents.store import Store
+
+
+def run_ingest(ctx: Context, settings: Settings, paths: tuple[str, ...]) -> pipeline.IngestReport:
+    with Store(settings.db_path) as store, progress_bar(ctx, "Ingesting") as progress:
+
+        def on_item(item: Article | Problem) -> None:
+            if isinstance(item, Problem):
+                report_problem(ctx, item)
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+
+        report = pipeline.ingest(paths, store, settings, stdin=sys.stdin, on_item=on_item)
+    ctx.say(
+        f"{report.articles_read} articles read: {len(report.new)} new, "
+        f"{len(report.existing)} already stored, {len(report.near_duplicates)} near duplicates; "
+        f"{len(report.errors)} problems"
+    )
+    for copy, original, similarity in report.near_duplicates:
+        ctx.say(f"  {copy} is a copy of {original} (similarity {similarity:.2f})", 1)
+    return report
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@pass_context
+def ingest(ctx: Context, paths: tuple[str, ...], db: Path | None) -> None:
+    """Read articles from files, folders, globs or - (JSONL on stdin) into the store.
+
+    Formats: .txt (headline first), .html/.htm, .jsonl/.json, .csv, .warc/.warc.gz.
+    Exit code 0 when any article was read, 1 when none was, 2 for usage errors.
+
+    \b
+    Example:
+      newsevents ingest ../shared/seeds --db x.db
+      cat articles.jsonl | newsevents ingest - --db x.db
+    """
+    report = run_ingest(ctx, settings_for(ctx, db), paths)
+    sys.exit(EXIT_OK if report.articles_read else EXIT_NOTHING)
+
+
+@cli.command()
+@click.option("--search", help="Full-text query over titles and texts.")
+@click.option("--limit", type=int, default=None, help="At most this many articles.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@db_option
+@pass_context
+def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, db: Path | None) -> None:
+    """List stored articles, optionally matching a full-text search.
+
+    \b
+    Example:
+      newsevents articles --search "contact group" --format jsonl
+    """
+    with Store(settings_for(ctx, db).db_path) as store:
+        records = (a.to_json() for a in query.articles(store, search=search, limit=limit))
+        if fmt == "jsonl":
+            write_jsonl(records, sys.stdout)
+        elif fmt == "csv":
+            write_csv(records, sys.stdout, ARTICLE_COLUMNS)
+        else:
+            render.articles_table(list(records))
+
+
+@cli.command()
+@db_option
+@pass_context
+def stats(ctx: Context, db: Path | None) -> None:
+    """Counts of what the store holds.
+
+    \b
+    Example:
+      newsevents stats --db news.db
+    """
+    with Store(settings_for(ctx, db).db_path) as store:
+        counts = query.stats(store)
+    render.key_values_table(("table", "rows"), counts)
+
+
+@cli.command()
+@db_option
+@pass_context
+def demo(ctx: Context, db: Path | None) -> None:
+    """Run newsevents end to end on the bundled sample corpus: ingest, code, show events.
+
+    \b
+    Example:
+      newsevents demo --db demo.db
+    """
+    settings = settings_for(ctx, db)
+    ctx.say(f"Sample corpus: {SAMPLE_DIR}")
+    run_ingest(ctx, settings, (str(SAMPLE_DIR),))
+    run_extract(ctx, settings)
+    flt = EventFilter(dyad=("RUS", "LBY"))
+    with Store(settings.db_path) as store:
+        records = [query.event_record(e, a) for e, a in query.events_with_articles(store, flt)]
+    ctx.say(f"Events between Russia and Libya ({len(records)}), oldest first:")
+    render.events_table(records)
+    ctx.say(f"Explore further: newsevents --db {settings.db_path} events --help")
+
+
+# --- events: extract, run, query, export --------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@pass_context
+def extract(ctx: Context, paths: tuple[str, ...]) -> None:
+    """Code articles without storing them: one JSON object per article on stdout.
+
+    Reads files, folders, globs or - (JSONL with "text" and optional "id", "title", "url",
+    "published", "source") like ingest. See docs/schema.md for the record.
+
+    \b
+    Example:
+      newsevents extract ../shared/seeds > events.jsonl
+      echo '{"text": "Russia rejected the plan."}' | newsevents extract -
+    """
+    articles = articles_only(ctx, iter_inputs(paths, stdin=sys.stdin, settings=ctx.settings))
+    count = 0
+    for item in pipeline.extract(articles, ctx.settings):
+        if isinstance(item, Problem):
+            report_problem(ctx, item)
+            continue
+        sys.stdout.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
+        count += 1
+    sys.exit(EXIT_OK if count else EXIT_NOTHING)
+
+
+def extraction_record(result: pipeline.Extraction) -> dict:
+    article = result.article.to_json()
+    record = {key: article[key] for key in ("id", "title", "url", "published",
+                                            "published_precision", "published_source")}
+    record["events"] = [event.to_json() for event in result.events]
+    record["quotes"] = [quote.to_json() for quote in result.quotes]
+    return record
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Parser processes (spaCy nlp.pipe n_process).")
+@db_option
+@pass_context
+def run(ctx: Context, paths: tuple[str, ...], workers: int, db: Path | None) -> None:
+    """Ingest articles and code their events, quotes and dates into the store.
+
+    Re-running codes only what is new (or was coded by an older coder version).
+
+    \b
+    Example:
+      newsevents run ../shared/seeds --db news.db --workers 2
+    """
+    settings = settings_for(ctx, db).with_(workers=workers)
+    ingested = run_ingest(ctx, settings, paths)
+    coded = run_extract(ctx, settings)
+    ok = ingested.articles_read or coded.articles
+    sys.exit(EXIT_OK if ok else EXIT_NOTHING)
+
+
+def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
+    with Store(settings.db_path) as store, progress_bar(ctx, "Coding events") as progress:
+
+        def on_item(item: pipeline.Extraction | Problem) -> None:
+            if isinstance(item, Problem):
+                report_problem(ctx, item)
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+
+        report = pipeline.extract_pending(store, settings, on_item=on_item)
+        linked = pipeline.link_events(store)
+        placed = pipeline.cluster_stories(store)
+    ctx.say(f"{report.articles} articles coded: {report.events} events, {report.quotes} quotes; "
+            f"{linked} mentions merged with reports of the same event elsewhere; "
+            f"{placed} articles placed in stories; {len(report.problems)} problems")
+    return report

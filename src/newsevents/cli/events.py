@@ -1,0 +1,125 @@
+"""Commands over events: query and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from newsevents import export, query, render
+from newsevents.cli.app import (
+    Context,
+    cli,
+    db_option,
+    output_stream,
+    parse_dyad,
+    pass_context,
+    settings_for,
+)
+from newsevents.formats import write_csv, write_jsonl, write_parquet
+from newsevents.models import EventFilter
+from newsevents.store import Store
+
+
+def event_filter_options(command):  # noqa: ANN001, ANN201 - a click decorator
+    """The options that narrow events, shared by ``events``, ``export`` and ``timeline``."""
+    options = [
+        click.option("--actor", help="Actor code (RUS), code+sector (RUSGOV) or name."),
+        click.option("--recipient", help="Recipient code, code+sector or name."),
+        click.option("--dyad", callback=parse_dyad, help="Two actors, either direction: RUS,LBY."),
+        click.option("--type", "types", multiple=True, help="PLOVER type; repeatable."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before."),
+        click.option("--search", help="Words that must all occur in the event's sentence."),
+        click.option("--include-negated", is_flag=True, help="Also events said not to happen."),
+        click.option("--include-hypothetical", is_flag=True,
+                     help="Also hedged or conditional events."),
+        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _event_filter(options: dict) -> EventFilter:
+    since, until = options.pop("since"), options.pop("until")
+    return EventFilter(
+        actor=options.pop("actor"), recipient=options.pop("recipient"), dyad=options.pop("dyad"),
+        types=tuple(t.upper() for t in options.pop("types")),
+        since=since.date() if since else None, until=until.date() if until else None,
+        search=options.pop("search"), include_negated=options.pop("include_negated"),
+        include_hypothetical=options.pop("include_hypothetical"), limit=options.pop("limit"),
+    )
+
+
+EVENT_COLUMNS = (
+    "event_id", "date", "date_precision", "type", "mode", "cameo", "quad_class", "intensity",
+    "actors", "recipients", "location", "trigger", "sentence", "negated", "hypothetical",
+    "confidence", "article_id", "article_title", "published",
+)
+
+
+@cli.command()
+@event_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (required for parquet).")
+@db_option
+@pass_context
+def events(ctx: Context, fmt: str, output: Path | None, db: Path | None, **filters) -> None:
+    """Query coded events in the store.
+
+    \b
+    Example:
+      newsevents events --dyad RUS,LBY --since 2011-01-01 --format jsonl
+      newsevents events --actor RUSGOV --type REJECT --type ACCUSE
+    """
+    flt = _event_filter(filters)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    with Store(settings_for(ctx, db).db_path) as store:
+        records = (query.event_record(e, a) for e, a in query.events_with_articles(store, flt))
+        if fmt == "table":
+            render.events_table(list(records))
+        elif fmt == "parquet":
+            count = write_parquet(records, output, EVENT_COLUMNS)
+            ctx.say(f"{count} events written to {output}")
+        else:
+            with output_stream(output) as out:
+                (write_jsonl(records, out) if fmt == "jsonl"
+                 else write_csv(records, out, EVENT_COLUMNS))
+
+
+
+@cli.command(name="export")
+@event_filter_options
+@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "cameo-tsv", "parquet"]),
+              default="plover-jsonl", show_default=True, help="Export format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (stdout if absent; required for parquet).")
+@db_option
+@pass_context
+def export_events(ctx: Context, fmt: str, output: Path | None, db: Path | None, **filters) -> None:
+    """Export events as PLOVER JSON lines, GDELT-like CAMEO TSV or Parquet (PLOVER columns).
+
+    \b
+    Example:
+      newsevents export --format cameo-tsv --output events.tsv
+      newsevents export --format parquet --output events.parquet --since 2020-01-01
+    """
+    flt = _event_filter(filters)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    with Store(settings_for(ctx, db).db_path) as store:
+        pairs = query.events_with_articles(store, flt)
+        if fmt == "parquet":
+            count = export.write_plover_parquet((export.plover_record(e, a) for e, a in pairs),
+                                                output)
+        else:
+            with output_stream(output) as out:
+                count = (export.write_plover_jsonl((export.plover_record(e, a) for e, a in pairs), out)
+                         if fmt == "plover-jsonl" else
+                         export.write_cameo_tsv((r for e, a in pairs for r in export.cameo_rows(e, a)),
+                                                out))
+    ctx.say(f"{count} records exported", 0)

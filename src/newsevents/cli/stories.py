@@ -1,0 +1,149 @@
+"""Commands over stories: stories, timeline, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from newsevents import query, render
+from newsevents.cli.app import (
+    Context,
+    cli,
+    db_option,
+    parse_dyad,
+    pass_context,
+    settings_for,
+)
+from newsevents.formats import write_jsonl
+from newsevents.models import EventFilter
+from newsevents.store import Store
+from newsevents.web.report import ReportData, render_report
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="Output format.")
+@db_option
+@pass_context
+def stories(ctx: Context, fmt: str, db: Path | None) -> None:
+    """Stories: articles about the same story, grouped as they arrive (see `run`).
+
+    jsonl: one {"story_id", "label", "first_date", "last_date", "article_ids"} per story.
+
+    \b
+    Example:
+      newsevents stories --db news.db --format jsonl
+    """
+    with Store(settings_for(ctx, db).db_path) as store:
+        records = [{"story_id": s.story_id, "label": s.label,
+                    "first_date": s.first_date and s.first_date.isoformat(),
+                    "last_date": s.last_date and s.last_date.isoformat(),
+                    "article_ids": list(s.article_ids)} for s in store.iter_stories()]
+    if fmt == "jsonl":
+        write_jsonl(records, sys.stdout)
+    else:
+        for record in records:
+            record["articles"] = len(record["article_ids"])
+        render.records_table(records, ("first_date", "last_date", "articles", "label", "story_id"))
+
+
+def story_options(command):  # noqa: ANN001, ANN201 - a click decorator
+    """What a timeline or report is about: an actor, a dyad and/or a topic, within dates."""
+    options = [
+        click.option("--actor", help="Actor code (RUS), code+sector (RUSGOV) or name."),
+        click.option("--dyad", callback=parse_dyad, help="Two actors, either direction: RUS,LBY."),
+        click.option("--query", "text", help="Topic words (full-text over articles)."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this day."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Up to this day."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _story_filter(actor: str | None, dyad: tuple[str, str] | None, since: dt.datetime | None,
+                  until: dt.datetime | None) -> EventFilter:
+    return EventFilter(actor=actor, dyad=dyad, since=since.date() if since else None,
+                       until=until.date() if until else None)
+
+
+def _story_title(actor: str | None, dyad: tuple[str, str] | None, text: str | None) -> str:
+    parts = ([f"{dyad[0]} and {dyad[1]}"] if dyad else []) + ([actor] if actor else [])
+    parts += [f'"{text}"'] if text else []
+    return " · ".join(parts) or "All stored news"
+
+
+@cli.command()
+@story_options
+@click.option("--max-dates", type=click.IntRange(1), default=10, show_default=True,
+              help="How many dates (L).")
+@click.option("--per-date", type=click.IntRange(1), default=2, show_default=True,
+              help="Sentences per date (K).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True, help="Output format.")
+@db_option
+@pass_context
+def timeline(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: str | None,
+             since: dt.datetime | None, until: dt.datetime | None, max_dates: int,
+             per_date: int, fmt: str, db: Path | None) -> None:
+    """The most important dates of a story, each with its most central sentences and sources.
+
+    \b
+    Example:
+      newsevents timeline --dyad RUS,LBY --max-dates 12 --per-date 2
+      newsevents timeline --query "contact group" --format json
+    """
+    flt = _story_filter(actor, dyad, since, until)
+    with Store(settings_for(ctx, db).db_path) as store:
+        entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=per_date)
+        if fmt == "html":
+            data = _report_data(store, flt, text, entries, _story_title(actor, dyad, text))
+            sys.stdout.write(render_report(data))
+            return
+    if fmt == "json":
+        sys.stdout.write(json.dumps(query.timeline_record(entries), ensure_ascii=False) + "\n")
+        return
+    for entry in entries:
+        click.echo(entry.date.isoformat())
+        for sentence in entry.sentences:
+            click.echo(f"  - {sentence}")
+        click.echo(f"    sources: {', '.join(entry.sources)}")
+
+
+def _report_data(store: Store, flt: EventFilter, text: str | None,
+                 entries: list, title: str) -> ReportData:
+    if text:
+        flt = replace(flt, search=text) if not (flt.actor or flt.dyad) else flt
+    pairs = list(query.events_with_articles(store, flt))
+    titles = {a.id: a.title or a.text[:80] for a in query.story_articles(store, flt, text)}
+    return ReportData(title, entries, query.monthly_activity(store, flt), pairs, titles)
+
+
+@cli.command()
+@story_options
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("report.html"), show_default=True, help="HTML file to write.")
+@click.option("--max-dates", type=click.IntRange(1), default=12, show_default=True,
+              help="Timeline dates.")
+@db_option
+@pass_context
+def report(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: str | None,
+           since: dt.datetime | None, until: dt.datetime | None, output: Path, max_dates: int,
+           db: Path | None) -> None:
+    """Write a self-contained HTML report: timeline, monthly chart, event table with sources.
+
+    \b
+    Example:
+      newsevents report --dyad RUS,LBY --output russia-libya.html
+    """
+    flt = _story_filter(actor, dyad, since, until)
+    with Store(settings_for(ctx, db).db_path) as store:
+        entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=2)
+        data = _report_data(store, flt, text, entries, _story_title(actor, dyad, text))
+    output.write_text(render_report(data), encoding="utf-8")
+    ctx.say(f"report written to {output} ({len(data.events)} events, {len(entries)} dates)")
