@@ -170,3 +170,9 @@ def test_report_writes_a_self_contained_html_page(db: str, tmp_path: Path):
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "<script" not in page
     assert "Timeline" in page and "rejected a Qatari proposal" in page
+
+
+def test_eval_check_without_floors_file_is_usage_error(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["eval", "stories-dev", "--check",
+                                      "--floors", str(tmp_path / "missing.json")])
+    assert result.exit_code == 2 and "floors file" in result.output

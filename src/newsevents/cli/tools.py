@@ -115,6 +115,9 @@ def evaluate(ctx: Context, which: str, fmt: str, check: bool, floors: Path) -> N
       newsevents eval events
       newsevents eval all --format json --check
     """
+    if check and not floors.is_file():
+        raise click.UsageError(f"floors file {floors} not found: run from a checkout of "
+                               "newsevents or pass --floors FILE")
     results = evaluation.run_selected(which, ctx.settings, shared_dir(), on_start=ctx.say)
     if fmt == "json":
         sys.stdout.write(json.dumps(results, indent=1) + "\n")
