@@ -110,3 +110,29 @@ def test_read_warc_file_reports_file_that_is_no_archive(tmp_path: Path) -> None:
     found = list(read_warc_file(str(path), Settings()))
     assert [type(item) for item in found] == [Problem]
     assert found[0].message.startswith("broken WARC record")  # type: ignore[union-attr]
+
+
+def test_read_warc_file_streams_with_flat_memory(tmp_path: Path) -> None:
+    """A large archive is read record by record: what our reader allocates is not kept.
+
+    (trafilatura keeps bounded LRU caches of 1024 strings of its own; they stop growing once
+    full, so a multi-GB crawl reads in flat memory too. This archive is small for speed.)
+    """
+    import tracemalloc
+
+    path = tmp_path / "big.warc"
+    filler = " ".join(f"Paragraph {n} of the regional report on rainfall and harvests." for n in
+                      range(400))
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        for n in range(300):
+            html = PAGE.format(title=f"Report {n}", first=f"Item {n}. {filler}").encode()
+            response(writer, f"https://news.example.org/reports/{n}", html, "text/html")
+    tracemalloc.start()
+    count = sum(1 for item in read_warc_file(str(path), Settings()) if isinstance(item, Article))
+    ours = tracemalloc.take_snapshot().filter_traces(
+        [tracemalloc.Filter(True, "*newsevents/ingest/*")])
+    tracemalloc.stop()
+    retained = sum(stat.size for stat in ours.statistics("filename"))
+    assert count == 300
+    assert retained < path.stat().st_size / 50, f"{retained} bytes kept by the reader"
