@@ -176,3 +176,27 @@ def test_eval_check_without_floors_file_is_usage_error(tmp_path: Path):
     result = CliRunner().invoke(cli, ["eval", "stories-dev", "--check",
                                       "--floors", str(tmp_path / "missing.json")])
     assert result.exit_code == 2 and "floors file" in result.output
+
+
+def test_events_clusters_merge_reports_of_the_same_event(tmp_path: Path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"id": "w1", "source": "Wire", "published": "2019-05-06",
+         "text": "Peru on Monday rejected Chile's proposal for talks on the border dispute."},
+        {"id": "p1", "source": "Post", "published": "2019-05-06",
+         "text": "On Monday Peru rejected a Chilean proposal to hold talks about the border."},
+    ]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    invoke("run", str(folder), "--db", db)
+    mentions = invoke("--db", db, "events", "--format", "jsonl").stdout.splitlines()
+    clusters = [json.loads(line) for line in
+                invoke("--db", db, "events", "--clusters", "--format", "jsonl").stdout.splitlines()]
+    assert len(mentions) == 2 and len(clusters) == 1
+    assert (clusters[0]["num_mentions"], clusters[0]["num_sources"]) == (2, 2)
+
+
+def test_export_clusters_fill_gdelt_counts(db: str):
+    out = invoke("--db", db, "export", "--clusters", "--format", "cameo-tsv").stdout
+    rows = list(csv.DictReader(io.StringIO(out), delimiter="\t"))
+    assert rows and all(int(r["NumMentions"]) >= 1 for r in rows)

@@ -27,6 +27,7 @@ PLOVER_COLUMNS = (
     "recipient_name", "recipient_country", "recipient_sector", "recipient_text", "recipients",
     "location", "cameo", "quad_class", "intensity", "negated", "hypothetical", "confidence",
     "trigger", "sentence", "sentence_index", "char_start", "char_end",
+    "cluster_id", "num_mentions", "num_sources", "num_articles",
     "article_id", "article_title", "article_url", "source", "published",
 )
 CAMEO_TSV_COLUMNS = (
@@ -41,8 +42,13 @@ CAMEO_TSV_COLUMNS = (
 CELL_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-def plover_record(event: Event, article: Article | None) -> dict[str, Any]:
-    """One POLECAT-style record; the first actor and recipient flattened, all of them listed."""
+Counts = tuple[int, int, int]  # mentions, sources, articles of the event's cluster
+SINGLE: Counts = (1, 1, 1)
+
+
+def plover_record(event: Event, article: Article | None, counts: Counts = SINGLE) -> dict[str, Any]:
+    """One POLECAT-style record; the first actor and recipient flattened, all of them listed;
+    ``counts`` are those of the event's cluster (one mention when not merged)."""
     date = event.date
     location = event.location
     return {
@@ -66,6 +72,10 @@ def plover_record(event: Event, article: Article | None) -> dict[str, Any]:
         "sentence_index": event.sentence_index,
         "char_start": event.char_start,
         "char_end": event.char_end,
+        "cluster_id": event.cluster_id,
+        "num_mentions": counts[0],
+        "num_sources": counts[1],
+        "num_articles": counts[2],
         **_plover_article(event, article),
     }
 
@@ -93,7 +103,8 @@ def _plover_article(event: Event, article: Article | None) -> dict[str, Any]:
 
 
 def cameo_rows(
-    event: Event, article: Article | None, *, goldstein: Mapping[str, float] | None = None
+    event: Event, article: Article | None, *, goldstein: Mapping[str, float] | None = None,
+    counts: Counts = SINGLE,
 ) -> list[dict[str, Any]]:
     """One row per (actor, recipient) pair, as GDELT splits compound actors.
 
@@ -105,7 +116,7 @@ def cameo_rows(
     rows = []
     for number, (actor, recipient) in enumerate(pairs, start=1):
         event_id = f"{event.event_id}-{number}" if len(pairs) > 1 else event.event_id
-        rows.append(_cameo_row(event, article, event_id, actor, recipient, table))
+        rows.append(_cameo_row(event, article, event_id, actor, recipient, table, counts))
     return rows
 
 
@@ -116,6 +127,7 @@ def _cameo_row(
     actor: Actor | None,
     recipient: Actor | None,
     goldstein: Mapping[str, float],
+    counts: Counts = SINGLE,
 ) -> dict[str, Any]:
     location = event.location
     published = article.published if article else None
@@ -130,9 +142,9 @@ def _cameo_row(
         "EventRootCode": event.cameo[:2],
         "QuadClass": event.quad_class,
         "GoldsteinScale": goldstein.get(event.cameo[:2]),
-        "NumMentions": 1,
-        "NumSources": 1,
-        "NumArticles": 1,
+        "NumMentions": counts[0],
+        "NumSources": counts[1],
+        "NumArticles": counts[2],
         "ActionGeo_FullName": location.name if location else None,
         "ActionGeo_CountryCode": location.country if location else None,
         "DATEADDED": _yyyymmdd(published.day) if published else None,

@@ -34,12 +34,33 @@ def events_with_articles(store: Store, flt: EventFilter) -> Iterator[tuple[Event
         yield event, cache[event.article_id]
 
 
-def event_record(event: Event, article: Article | None) -> dict:
+Counts = tuple[int, int, int]
+
+
+def clustered_events(
+    store: Store, flt: EventFilter
+) -> Iterator[tuple[Event, Article | None, Counts]]:
+    """One row per real-world event: the first matching mention of each cluster, with the
+    cluster's mention, source and article counts (as GDELT's NumMentions/Sources/Articles)."""
+    pairs = list(events_with_articles(store, flt))
+    clusters = [e.cluster_id for e, _ in pairs if e.cluster_id]
+    counts = store.cluster_counts(sorted(set(clusters)))
+    seen: set[str] = set()
+    for event, article in pairs:
+        key = event.cluster_id or event.event_id
+        if key not in seen:
+            seen.add(key)
+            yield event, article, counts.get(key, (1, 1, 1))
+
+
+def event_record(event: Event, article: Article | None, counts: Counts | None = None) -> dict:
     """The JSON line of ``newsevents events``: the EVENT record plus where it came from."""
     record = event.to_json()
     record["article_id"] = event.article_id
     record["article_title"] = article.title if article else None
     record["published"] = article.published.iso() if article and article.published else None
+    if counts is not None:
+        record["num_mentions"], record["num_sources"], record["num_articles"] = counts
     return record
 
 

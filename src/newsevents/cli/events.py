@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -65,21 +66,26 @@ EVENT_COLUMNS = (
               default="table", show_default=True, help="Output format.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (required for parquet).")
+@click.option("--clusters", is_flag=True,
+              help="One row per real-world event (merged mentions) with its counts.")
 @db_option
 @pass_context
-def events(ctx: Context, fmt: str, output: Path | None, db: Path | None, **filters) -> None:
+def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, db: Path | None,
+           **filters) -> None:
     """Query coded events in the store.
 
     \b
     Example:
       newsevents events --dyad RUS,LBY --since 2011-01-01 --format jsonl
       newsevents events --actor RUSGOV --type REJECT --type ACCUSE
+      newsevents events --clusters --since 2020-01-01 --format jsonl
     """
     flt = _event_filter(filters)
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     with Store(settings_for(ctx, db).db_path) as store:
-        records = (query.event_record(e, a) for e, a in query.events_with_articles(store, flt))
+        records = (query.event_record(e, a, c if clusters else None)
+                   for e, a, c in _rows(store, flt, clusters))
         if fmt == "table":
             render.events_table(list(records))
         elif fmt == "parquet":
@@ -98,9 +104,12 @@ def events(ctx: Context, fmt: str, output: Path | None, db: Path | None, **filte
               default="plover-jsonl", show_default=True, help="Export format.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (stdout if absent; required for parquet).")
+@click.option("--clusters", is_flag=True,
+              help="One row per real-world event (merged mentions) with its counts.")
 @db_option
 @pass_context
-def export_events(ctx: Context, fmt: str, output: Path | None, db: Path | None, **filters) -> None:
+def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
+                  db: Path | None, **filters) -> None:
     """Export events as PLOVER JSON lines, GDELT-like CAMEO TSV or Parquet (PLOVER columns).
 
     \b
@@ -112,14 +121,22 @@ def export_events(ctx: Context, fmt: str, output: Path | None, db: Path | None, 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     with Store(settings_for(ctx, db).db_path) as store:
-        pairs = query.events_with_articles(store, flt)
+        rows = _rows(store, flt, clusters)
+        records = (export.plover_record(e, a, c) for e, a, c in rows)
         if fmt == "parquet":
-            count = export.write_plover_parquet((export.plover_record(e, a) for e, a in pairs),
-                                                output)
+            count = export.write_plover_parquet(records, output)
+        elif fmt == "plover-jsonl":
+            with output_stream(output) as out:
+                count = export.write_plover_jsonl(records, out)
         else:
             with output_stream(output) as out:
-                count = (export.write_plover_jsonl((export.plover_record(e, a) for e, a in pairs), out)
-                         if fmt == "plover-jsonl" else
-                         export.write_cameo_tsv((r for e, a in pairs for r in export.cameo_rows(e, a)),
-                                                out))
+                count = export.write_cameo_tsv(
+                    (r for e, a, c in rows for r in export.cameo_rows(e, a, counts=c)), out)
     ctx.say(f"{count} records exported", 0)
+
+
+def _rows(store: Store, flt: EventFilter, clusters: bool) -> Iterator[tuple]:
+    """(event, article, counts): one per cluster with its counts, or one per mention."""
+    if clusters:
+        return query.clustered_events(store, flt)
+    return ((e, a, export.SINGLE) for e, a in query.events_with_articles(store, flt))
