@@ -200,3 +200,13 @@ def test_export_clusters_fill_gdelt_counts(db: str):
     out = invoke("--db", db, "export", "--clusters", "--format", "cameo-tsv").stdout
     rows = list(csv.DictReader(io.StringIO(out), delimiter="\t"))
     assert rows and all(int(r["NumMentions"]) >= 1 for r in rows)
+
+
+def test_activity_counts_events_per_month(db: str):
+    out = invoke("--db", db, "activity", "--actor", "EGY", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["month"] == "2014-03" and int(rows[0]["events"]) >= 1
+
+
+def test_activity_svg_is_a_chart(db: str):
+    assert invoke("--db", db, "activity", "--format", "svg").stdout.startswith("<svg")

@@ -19,9 +19,10 @@ from newsevents.cli.app import (
     pass_context,
     settings_for,
 )
-from newsevents.formats import write_jsonl
+from newsevents.formats import write_csv, write_jsonl
 from newsevents.models import EventFilter
 from newsevents.store import Store
+from newsevents.web.charts import activity_chart
 from newsevents.web.report import ReportData, render_report
 
 
@@ -147,3 +148,38 @@ def report(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: 
         data = _report_data(store, flt, text, entries, _story_title(actor, dyad, text))
     output.write_text(render_report(data), encoding="utf-8")
     ctx.say(f"report written to {output} ({len(data.events)} events, {len(entries)} dates)")
+
+
+@cli.command()
+@story_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "svg"]), default="table",
+              show_default=True, help="A table, CSV rows, or an SVG chart.")
+@db_option
+@pass_context
+def activity(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: str | None,
+             since: dt.datetime | None, until: dt.datetime | None, fmt: str,
+             db: Path | None) -> None:
+    """Events and summed PLOVER intensity per month for an actor or dyad (the dyad view).
+
+    \b
+    Example:
+      newsevents activity --dyad RUS,LBY
+      newsevents activity --actor TUR --format svg > turkey.svg
+    """
+    flt = _story_filter(actor, dyad, since, until)
+    if text:
+        flt = replace(flt, search=text)
+    with Store(settings_for(ctx, db).db_path) as store:
+        months = query.monthly_activity(store, flt)
+    if fmt == "svg":
+        sys.stdout.write(activity_chart(months) + "\n")
+        return
+    records = [{"month": m.month, "events": m.events, "intensity": m.intensity,
+                **dict(zip(QUAD_KEYS, m.by_quad, strict=True))} for m in months]
+    if fmt == "csv":
+        write_csv(records, sys.stdout, ("month", "events", "intensity", *QUAD_KEYS))
+    else:
+        render.records_table(records, ("month", "events", "intensity", *QUAD_KEYS))
+
+
+QUAD_KEYS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")

@@ -61,6 +61,17 @@ def _events_html(events: Sequence[tuple[Event, Article | None]]) -> str:
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+def months_table_html(months: Sequence[MonthActivity]) -> str:
+    """Events and summed PLOVER intensity per month, with counts per quad class."""
+    if not months:
+        return ""
+    head = "".join(f"<th>{escape(n)}</th>" for n in ("month", "events", "intensity", *QUAD_NAMES))
+    rows = "".join(
+        f"<tr><td>{m.month}</td><td>{m.events}</td><td>{m.intensity:+.1f}</td>"
+        + "".join(f"<td>{c}</td>" for c in m.by_quad) + "</tr>" for m in months)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
 def render_report(data: ReportData) -> str:
     template = Template(files("newsevents.web").joinpath("templates/report.html").read_text(
         encoding="utf-8"))
@@ -72,6 +83,7 @@ def render_report(data: ReportData) -> str:
                      for c, n in zip(QUAD_COLOURS, QUAD_NAMES, strict=True))
     return template.substitute(
         title=escape(data.title), summary=escape(summary), legend=legend,
-        timeline=_timeline_html(data.timeline, data.titles), chart=activity_chart(data.months),
+        timeline=_timeline_html(data.timeline, data.titles),
+        chart=activity_chart(data.months) + months_table_html(data.months),
         events=_events_html(data.events), version=__version__,
         made=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
