@@ -77,6 +77,21 @@ def codes(parties) -> set[str]:
          "RETREAT", {"KWT"}, {"IRN"}),
         # a measure's "of" phrase names what is given
         ("Japan provided 500 tons of food to Haiti.", "AID", {"JPN"}, {"HTI"}),
+        # an implicit target: the place in the trigger's own phrase, not the actor's country
+        ("Kenya called for an end to the violence in Somalia.", "REQUEST", {"KEN"}, {"SOM"}),
+        # ... else another country the sentence names before the actor's own again
+        ("Kenya's parliament met in Nairobi on Monday. The Kenyan president reiterated Kenya's "
+         "stand on the Somali crisis and pressed for a peaceful solution.",
+         "REQUEST", {"KEN"}, {"SOM"}),
+        # a group with no country acts where its clause places it, not in the article's country
+        ("Kenya said rebel fighters attacked Mogadishu on Monday. Kenya's foreign ministry "
+         "condemned the raid.", "ASSAULT", {"SOM"}, {"SOM"}),
+        ("Kenya said protesters stormed the Kenyan embassy in the city of Mogadishu. Kenya "
+         "condemned the riot.", "PROTEST", {"SOM"}, {"KEN"}),
+        # a vote for a document is aimed at the body that adopts it
+        ("Kenya voted for the Security Council resolution.", "SUPPORT", {"KEN"}, {"UNO"}),
+        ("The UN Security Council met on Friday. Kenya supported the text.",
+         "SUPPORT", {"KEN"}, {"UNO"}),
     ],
 )
 def test_coder_parties(nlp, sentence, event_type, actors, recipients):
@@ -133,3 +148,10 @@ def test_coder_topic_of_talks_is_no_party(nlp):
     events = coded(nlp, "Chilean and Peruvian diplomats held consultations on Bolivia in Lima.")
     talks = next(e for e in events if e.type == "CONSULT")
     assert "BOL" not in codes(talks.actors) | codes(talks.recipients)
+
+
+def test_coder_abstract_force_is_no_military(nlp):
+    """"the use of force" names no army: no military recipient of the article's country."""
+    events = coded(nlp, "Kenya expressed concern over the excessive use of force.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert not [a for a in accuse.recipients if a.sector == "MIL"]

@@ -8,8 +8,11 @@ then reads one phrase (see docs/actors.md for the rules):
 * code: the phrase's own name if it is a country, place or organisation ("Moscow"); else the
   nearest country word in the phrase ("the *Russian* foreign ministry"); else a possessive,
   apposition or of/for phrase ("*Libya's* army", "the head *of the Pentagon*"); else a known
-  person's office ("Ban Ki-moon" -> UNO); else, for a body word such as "rebels" or
-  "government" with no country at all, the article's dominant country (lower confidence).
+  person's office ("Ban Ki-moon" -> UNO); else, for a non-state group ("rebels",
+  "protesters"), the country of a city its clause names ("overran *Tripoli*"); else, for a body
+  word such as "rebels" or "government" with no country at all, the article's dominant
+  country (lower confidence). A bare singular body word is a mass noun and no actor ("the use
+  of *force*").
 * sector: the body word nearest the head ("government *troops*" -> MIL, "*rebel* spokesman"
   -> REB); else the named actor's own sector (a country or capital is its government, GOV);
   else the side phrases'; else a role word ("spokesman" -> GOV); "former" makes officials ELI.
@@ -26,7 +29,6 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors.entries import (
-    OFFICIAL_SECTORS,
     EntryKind,
     KBEntry,
     LearnedActor,
@@ -45,13 +47,26 @@ from newsevents.actors.phrase import (
     runs,
     side_relations,
 )
+from newsevents.actors.reading import (
+    Reading,
+    denotes_actor,
+    is_body,
+    mass_use,
+    pick_code,
+    pick_sector,
+)
 from newsevents.models import Actor
 
-CONFIDENCE = {"name": 0.9, "phrase": 0.85, "person": 0.8, "context": 0.5}
+CONFIDENCE = {"name": 0.9, "phrase": 0.85, "person": 0.8, "place": 0.6, "context": 0.5}
 UNCODED_CONFIDENCE = 0.3
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "LEG", "JUD", "PTY", "COP", "SPY"})
+# Groups no state sends abroad: with no country of their own they belong where they act
+# ("opposition fighters overran Tripoli" -> Libya), whatever country the article is about.
+NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL"})
+CLAUSE_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
+                                "throughout"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
 MAX_SIDE_DEPTH = 2
-_NAMED_KINDS = frozenset({EntryKind.COUNTRY, EntryKind.PLACE, EntryKind.ORGANIZATION})
 _LEARNABLE_LABELS = frozenset({"PERSON", "ORG"})
 _MENTION_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _NO_KNOWN: Mapping[str, KBEntry] = MappingProxyType({})
@@ -62,23 +77,14 @@ class Resolution:
     """An actor with how sure we are and what decided its code.
 
     ``evidence`` is "name" (the phrase names a country, place or body), "phrase" (a country word
-    or side phrase), "person" (a known person's office), "context" (the article's dominant
-    country) or "none" (no code).
+    or side phrase), "person" (a known person's office), "place" (a city or region the clause
+    of a non-state group names), "context" (the article's dominant country) or "none" (no code).
     """
 
     actor: Actor
     confidence: float
     evidence: str
 
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    code: str | None
-    sector: str | None
-    own_name: str | None
-    words: str
-    code_from: str | None
-    sector_from: str | None
 
 
 class ArticleActors:
@@ -170,7 +176,7 @@ class ArticleActors:
 
     # --- reading one phrase -------------------------------------------------------------
 
-    def _read(self, head: Token, depth: int, came_from: int | None) -> _Reading | None:
+    def _read(self, head: Token, depth: int, came_from: int | None) -> Reading | None:
         if head.pos_ == "PRON" and lemma(head) not in PARTITIVE_HEADS:  # "some of the rebels"
             return None
         entity = self._entities.get(head.i)
@@ -181,23 +187,25 @@ class ArticleActors:
         others = sorted(
             (m for m in matches if m is not head_match), key=lambda m: (m.distance(head), -m.start)
         )
-        sides = self._sides(head, depth, came_from)
-        if not _is_body(head_match, others):
-            sides = [(rel, r) for rel, r in sides if rel != "where"]
-        if not _denotes_actor(head, entity, head_match, sides):
+        if mass_use(head, entity, head_match, others):
             return None
-        code, code_from = _pick_code(head_match, others, sides)
-        sector, sector_from = _pick_sector(head_match, others, sides)
+        sides = self._sides(head, depth, came_from)
+        if not is_body(head_match, others):
+            sides = [(rel, r) for rel, r in sides if rel != "where"]
+        if not denotes_actor(head, entity, head_match, sides):
+            return None
+        code, code_from = pick_code(head_match, others, sides)
+        sector, sector_from = pick_sector(head_match, others, sides)
         own = self._own_name(head, entity, head_match, core, matches, sides)
         words = " ".join(
             m.text.lower() for m in sorted(matches, key=lambda m: m.start)
             if m.entry.kind is EntryKind.SECTOR and m.entry.rank is not SectorRank.STATUS
         )
-        return _Reading(code, sector, own, words, code_from, sector_from)
+        return Reading(code, sector, own, words, code_from, sector_from)
 
     def _sides(
         self, head: Token, depth: int, came_from: int | None
-    ) -> list[tuple[str, _Reading]]:
+    ) -> list[tuple[str, Reading]]:
         if depth >= MAX_SIDE_DEPTH:
             return []
         sides = []
@@ -215,7 +223,7 @@ class ArticleActors:
         head_match: Match | None,
         core: list[Token],
         matches: list[Match],
-        sides: list[tuple[str, _Reading]],
+        sides: list[tuple[str, Reading]],
     ) -> str | None:
         """The actor's own name when the phrase names it (not for "the foreign ministry")."""
         if head_match is not None and head_match.entry.kind is not EntryKind.SECTOR:
@@ -232,14 +240,35 @@ class ArticleActors:
         appositions = (r.own_name for rel, r in sides if rel.startswith("appos") and r.own_name)
         return next(appositions, None)
 
-    def _finish(self, head: Token, reading: _Reading) -> Resolution:
+    def _finish(self, head: Token, reading: Reading) -> Resolution:
         code, code_from = reading.code, reading.code_from
+        if code is None and reading.sector in NON_STATE_SECTORS and _takes_article_country(reading):
+            code = self._clause_place(head)
+            code_from = "place" if code else None
         if code is None and self._dominant and _takes_article_country(reading):
             code, code_from = self._dominant, "context"
         name = reading.own_name or self._composed_name(code, reading.words)
         actor = Actor(text=phrase_span(head).text, code=code, sector=reading.sector, name=name)
         confidence = CONFIDENCE.get(code_from or "", UNCODED_CONFIDENCE)
         return Resolution(actor, confidence, code_from or "none")
+
+    def _clause_place(self, head: Token) -> str | None:
+        """The country of a city or region the clause of ``head`` names as its object or
+        setting: "fighters overran *Tripoli*", "protesters gathered *in Benghazi*", "swarmed
+        the consulate in the town of *Benghazi*"."""
+        if head.dep_ not in ARGUMENT_DEPS or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != head.i]
+        places = objects + _place_objects(verb)
+        places += [p for o in objects for p in _place_objects(o)]
+        places += [obj for p in places for rel, obj in side_relations(p) if rel == "of"]
+        for token in places:
+            entity = self._entities.get(token.i)
+            entry = self._kb.lookup_place(_entity_name(entity, self._kb)) if entity else None
+            if entry is not None and entry.kind is EntryKind.PLACE and entry.code:
+                return entry.code
+        return None
 
     def _composed_name(self, code: str | None, words: str) -> str | None:
         owner = (self._kb.name_of(code) or code) if code else None
@@ -314,69 +343,11 @@ class ArticleActors:
         return ()
 
 
-def _denotes_actor(
-    head: Token, entity: Span | None, head_match: Match | None, sides: list[tuple[str, _Reading]]
-) -> bool:
-    """Whether the head names an actor: a KB name or actor word, a named entity, a quantity of
-    actors ("dozens of rebels") or a noun in apposition to one. "Libya's crisis" is no actor."""
-    if head_match is not None or (entity is not None and entity.label_ in NAME_LABELS):
-        return True
-    if head.pos_ == "NUM" or lemma(head) in PARTITIVE_HEADS:
-        return any(relation == "of" for relation, _ in sides)
-    return any(relation.startswith("appos") and r.code for relation, r in sides)
+def _place_objects(token: Token) -> list[Token]:
+    """Objects of the setting prepositions on ``token``: "gathered *in* Benghazi"."""
+    return [obj for prep in token.children if prep.dep_ == "prep"
+            and prep.lower_ in CLAUSE_PLACE_PREPS for obj in prep.children if obj.dep_ == "pobj"]
 
-
-def _is_body(head_match: Match | None, others: list[Match]) -> bool:
-    """A kind of body with no country of its own in the phrase ("security forces", "students"),
-    which a where-phrase may place ("in Guinea")."""
-    if head_match is None or head_match.entry.kind is not EntryKind.SECTOR:
-        return False
-    if head_match.entry.rank is not SectorRank.BODY:
-        return False
-    return not any(m.entry.code for m in others)
-
-
-def _pick_code(
-    head_match: Match | None, others: list[Match], sides: list[tuple[str, _Reading]]
-) -> tuple[str | None, str | None]:
-    if head_match and head_match.entry.kind in _NAMED_KINDS and head_match.entry.code:
-        return head_match.entry.code, "name"
-    for match in others:
-        if match.entry.code:
-            return match.entry.code, "phrase"
-    for _, reading in sides:
-        if reading.code and reading.code_from != "context":
-            return reading.code, "phrase"
-    if head_match and head_match.entry.code:
-        return head_match.entry.code, "person"
-    return None, None
-
-
-def _pick_sector(
-    head_match: Match | None, others: list[Match], sides: list[tuple[str, _Reading]]
-) -> tuple[str | None, str | None]:
-    core = ([head_match] if head_match else []) + others
-    sector, source = _first_sector(core, SectorRank.BODY), "body"
-    if sector is None and head_match and head_match.entry.kind is not EntryKind.SECTOR:
-        sector, source = head_match.entry.sector, "name"
-    if sector is None:
-        head_is_role = head_match is not None and head_match.entry.rank is SectorRank.ROLE
-        usable = (r for rel, r in sides if r.sector and (rel != "poss" or head_is_role))
-        side = next(usable, None)
-        if side is not None:  # a side phrase's role word stays a role word
-            sector, source = side.sector, "role" if side.sector_from == "role" else "side"
-    if sector is None:
-        sector, source = _first_sector(core, SectorRank.ROLE), "role"
-    former = any(m.entry.rank is SectorRank.STATUS for m in others)
-    is_person = head_match is not None and head_match.entry.kind is EntryKind.PERSON
-    if former and (sector in OFFICIAL_SECTORS or is_person):
-        return "ELI", "status"
-    return sector, source if sector else None
-
-
-def _first_sector(matches: list[Match], rank: SectorRank) -> str | None:
-    words = (m.entry for m in matches if m.entry.kind is EntryKind.SECTOR)
-    return next((entry.sector for entry in words if entry.rank is rank), None)
 
 
 def _learnable(tokens: list[Token]) -> bool:
@@ -389,7 +360,7 @@ def _learnable(tokens: list[Token]) -> bool:
     return len(words) == 1 or not all(t.text.isupper() for t in words)
 
 
-def _takes_article_country(reading: _Reading) -> bool:
+def _takes_article_country(reading: Reading) -> bool:
     """A body word with no country ("rebels", "the government") belongs to the article's country."""
     return reading.sector in DOMESTIC_SECTORS and reading.sector_from in ("body", "side")
 

@@ -14,7 +14,7 @@ from newsevents.events.triggers import Match, find_matches, lemma_of, light_verb
 from newsevents.models import Article, DateValue, Event, Location
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-CODER_VERSION = "0.3"
+CODER_VERSION = "0.4"
 
 # (trigger token, its sentence) -> the event's date and the words that gave it
 Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]

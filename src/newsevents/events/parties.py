@@ -5,8 +5,8 @@ recipients (``roles`` in triggers.tsv can swap them); event nouns take possessiv
 by/from phrases and the subject of a light verb as actor ("Russia's criticism of NATO", "NATO
 air strikes on Sirte", "X held talks with Y"). Two discourse rules fill what the clause leaves
 out: a pronoun subject of reported speech is the speaker ("Baku said it had seized ..."), and a
-directed event whose target the text leaves implicit ("the UN welcomed the truce") is aimed at the
-country where it happens, else the country the article is about.
+directed event whose target the text leaves implicit ("the UN welcomed the truce") gets one from
+``implicit``; a vote for a document ("supported the text") is aimed at the body that adopts it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from newsevents.events import modality, syntax
+from newsevents.events import implicit, modality, syntax
 from newsevents.events.lexicon import Roles
 from newsevents.events.triggers import Match, lemma_of, light_verbs, speech_verbs
 from newsevents.models import Actor
@@ -28,21 +28,7 @@ NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "for"}
 # for attacks and sanctions "on X" is the target and stays a recipient preposition
 TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 GIVER_PREPS = frozenset({"from", "by"})
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
 INNER_PREPS = frozenset({"of", "on", "against", "to", "with", "over", "between"})
-# Types where coordinated subjects ("Turkey and Russia agreed") act towards each other; other
-# reciprocal triggers ("signed a deal", "postponed talks") say so with roles=sym in the lexicon.
-JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-# Types whose event is always aimed at someone; when the text leaves the target implicit it is
-# taken from the place of the event or the article (see the module docstring).
-DIRECTED_TYPES = frozenset({
-    "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "ASSAULT", "COERCE", "SANCTION",
-    "AID", "AGREE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT", "CONSULT", "COOPERATE",
-})
-# Types whose place is their target: an attack, arrest or deployment "in Ukraine" is aimed at
-# Ukraine; talks or a visit "in Istanbul" are hosted by Turkey.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "CONSULT"})
-CLAUSE_DEPS = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "acl", "ccomp", "nsubj"})
 NAME_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
@@ -219,94 +205,35 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
     return Parties(tuple(actors), tuple(recipients))
 
 
-def place_country(token: Token, resolver: ActorResolver) -> str | None:
-    """The country of a place named around the trigger ("hit a depot in western Ukraine")."""
-    anchors = [token, *syntax.logical_objects(token)]
-    verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
-    if token.pos_ == "NOUN" and verb is not None:
-        anchors.append(verb)
-    for anchor in anchors:
-        for _, place_token in syntax.prep_objects(anchor, PLACE_PREPS):
-            place = resolver.place(place_token)
-            if place is not None and place[1]:
-                return place[1]
+# A vote for or against a document is aimed at the body that adopts it (ANNOTATION.md: a vote
+# in favour of a resolution is SUPPORT with recipient the UN).
+VOTE_TYPES = frozenset({"SUPPORT", "REJECT"})
+DOCUMENT_WORDS = frozenset({"resolution", "text", "draft", "motion"})
+VOTE_PREPS = frozenset({"for", "against"})
+
+
+def _document_body(token: Token, actors: tuple[Actor, ...],
+                   resolver: ActorResolver) -> Actor | None:
+    """The body behind a document the trigger is for or against: the one its phrase names
+    ("the Security Council resolution"), else the nearest governing body named before it (not
+    a court or an army: they adopt no texts)."""
+    voted = (g for _, g in syntax.prep_objects(token, VOTE_PREPS))  # "voted for", "against"
+    objects = [*syntax.logical_objects(token), *voted]
+    documents = [o for o in objects if o.pos_ == "NOUN" and lemma_of(o) in DOCUMENT_WORDS]
+    if not documents:
+        return None
+    own = {a.code for a in actors}
+    named = [a for a in resolve_all(documents, resolver) if a.code not in own]
+    if named:
+        return named[0]
+    doc = token.doc
+    for entity in reversed([e for e in doc.ents if e.label_ == "ORG" and e.end <= token.i]):
+        if resolver.country_mentions(entity.start, entity.end):
+            continue  # "the Russian foreign ministry": a country's body, not an assembly
+        body = resolver.resolve(entity.root)
+        if body is not None and body.code and body.code not in own and body.sector == "GOV":
+            return Actor(text="", code=body.code, sector=body.sector, name=body.name)
     return None
-
-
-def _own_phrase(token: Token) -> set[int]:
-    """Token indices of the trigger and its own arguments, without coordinated or adverbial
-    clauses ("welcomed the truce ..., and hailed Egypt's role": Egypt is not welcomed)."""
-    cut = {t.i for c in token.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
-    return {t.i for t in token.subtree} - cut
-
-
-def _other_country(token: Token, actors: tuple[Actor, ...], resolver: ActorResolver) -> str | None:
-    """A country the trigger's own phrase names as a party, not as a place ("in Morocco"),
-    that is none of the actors': the first after the trigger, else the nearest before it."""
-    own, phrase, doc = {a.code for a in actors}, _own_phrase(token), token.doc
-    start, end = min(phrase), max(phrase) + 1
-    mentions = [(i, code) for i, code in resolver.country_mentions(start, end)
-                if i in phrase and code not in own and not _is_place_phrase(doc[i])]
-    after = [code for i, code in mentions if i > token.i]
-    before = [code for i, code in mentions if i < token.i]
-    return after[0] if after else (before[-1] if before else None)
-
-
-def _is_place_phrase(token: Token) -> bool:
-    """"in Morocco", "near Geneva": a setting, not a party."""
-    head = token
-    while head.dep_ in ("compound", "amod", "appos", "conj") and head.head.i != head.i:
-        head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
-
-
-def _implicit_recipient(match: Match, actors: tuple[Actor, ...],
-                        resolver: ActorResolver) -> Actor | None:
-    """The target a directed event leaves unsaid: for a material act or a visit, the country
-    where it happens; else another country the sentence names as a party; else the country
-    the article is about."""
-    token = match.token
-    code = place_country(token, resolver) if match.trigger.type in PLACE_TARGET_TYPES else None
-    code = code or _other_country(token, actors, resolver)
-    if code is not None:
-        return Actor(text="", code=code)
-    if syntax.deictic_place(token):  # "launched an operation there": a place we cannot read
-        return None
-    return resolver.context_actor()
-
-
-# Acts whose unnamed perpetrator is coded by the place they happen in, as PLOVER coders do:
-# "three soldiers were killed by a roadside bomb near Samarra" -> Iraq (unknown attackers
-# operating there) -> the soldiers; "two reporters were arrested in Cairo" -> Egypt.
-AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE"})
-
-
-def _agentless_actor(match: Match, found: Parties, resolver: ActorResolver) -> Actor | None:
-    """The implicit perpetrator of a passive attack or arrest with a named victim: the country
-    where it happened, else the country the article is about."""
-    if found.actors or not found.recipients or match.trigger.type not in AGENTLESS_TYPES:
-        return None
-    token = match.token
-    if token.pos_ != "VERB" or not (syntax.is_passive(token) or token.dep_ == "acl"):
-        return None
-    code = place_country(token, resolver) or _sentence_place(token, resolver)
-    if code is not None:
-        return Actor(text="", code=code)
-    if syntax.deictic_place(token):
-        return None
-    context = resolver.context_actor()  # not the victims' own country: "American killed"
-    victims = {a.code for a in found.recipients}
-    return context if context is not None and context.code not in victims else None
-
-
-def _sentence_place(token: Token, resolver: ActorResolver) -> str | None:
-    """The country of the place phrase nearest the trigger in its sentence ("... was killed
-    after protesters swarmed the consulate in Benghazi" -> Libya)."""
-    sentence = token.sent
-    places = [(abs(i - token.i), code)
-              for i, code in resolver.country_mentions(sentence.start, sentence.end)
-              if _is_place_phrase(token.doc[i])]
-    return min(places)[1] if places else None
 
 
 def parties(match: Match, resolver: ActorResolver) -> Parties:
@@ -315,17 +242,22 @@ def parties(match: Match, resolver: ActorResolver) -> Parties:
         found = _noun_parties(match, resolver)
     else:
         found = _verb_parties(token, roles, resolver, match.trigger.type == "REQUEST")
-    if (perpetrator := _agentless_actor(match, found, resolver)) is not None:
+    perpetrator = implicit.agentless_actor(match, found.actors, found.recipients, resolver)
+    if perpetrator is not None:
         return Parties((perpetrator,), found.recipients)
     if match.trigger.type == "CONSULT" and not found.recipients and found.actors:
-        host = place_country(token, resolver)  # "talks in Istanbul": Turkey hosts them
+        host = implicit.place_country(token, resolver)  # "talks in Istanbul": Turkey hosts them
         if host is not None and host not in {a.code for a in found.actors}:
             return Parties(found.actors, (Actor(text="", code=host),))
-    joint = roles is Roles.SYM or match.trigger.type in JOINT_TYPES
+    joint = roles is Roles.SYM or match.trigger.type in implicit.JOINT_TYPES
     if joint and not found.recipients and len({a.code for a in found.actors}) > 1:
         return Parties(found.actors, found.actors)  # acting together: each is the other's party
-    if not found.recipients and found.actors and match.trigger.type in DIRECTED_TYPES:
-        implicit = _implicit_recipient(match, found.actors, resolver)
-        if implicit is not None:
-            return Parties(found.actors, (implicit,))
+    if not found.recipients and found.actors and match.trigger.type in VOTE_TYPES:
+        body = _document_body(token, found.actors, resolver)
+        if body is not None:  # "supported the text": the body that adopts it
+            return Parties(found.actors, (body,))
+    if not found.recipients and found.actors and match.trigger.type in implicit.DIRECTED_TYPES:
+        target = implicit.implicit_recipient(match, found.actors, resolver)
+        if target is not None:
+            return Parties(found.actors, (target,))
     return found
