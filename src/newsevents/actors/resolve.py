@@ -57,7 +57,9 @@ from newsevents.actors.reading import (
 )
 from newsevents.models import Actor
 
-CONFIDENCE = {"name": 0.9, "phrase": 0.85, "person": 0.8, "place": 0.6, "context": 0.5}
+CONFIDENCE = {"name": 0.9, "phrase": 0.85, "person": 0.8, "antecedent": 0.7, "place": 0.6,
+              "context": 0.5}
+ANTECEDENT_WINDOW = 400  # tokens back that a definite description may refer to
 UNCODED_CONFIDENCE = 0.3
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "LEG", "JUD", "PTY", "COP", "SPY"})
 # Groups no state sends abroad: with no country of their own they belong where they act
@@ -242,6 +244,9 @@ class ArticleActors:
 
     def _finish(self, head: Token, reading: Reading) -> Resolution:
         code, code_from = reading.code, reading.code_from
+        if code is None and reading.sector and _definite(head):
+            code = self._antecedent_code(head)
+            code_from = "antecedent" if code else None
         if code is None and reading.sector in NON_STATE_SECTORS and _takes_article_country(reading):
             code = self._clause_place(head)
             code_from = "place" if code else None
@@ -251,6 +256,23 @@ class ArticleActors:
         actor = Actor(text=phrase_span(head).text, code=code, sector=reading.sector, name=name)
         confidence = CONFIDENCE.get(code_from or "", UNCODED_CONFIDENCE)
         return Resolution(actor, confidence, code_from or "none")
+
+    def _antecedent_code(self, head: Token) -> str | None:
+        """The code of the nearest earlier mention with the same head noun that has one, and
+        whose words contain this description's own ("the Russian foreign ministry said … the
+        foreign ministry said" -> RUS; "the Islamist-leaning government" does not refer back
+        to "the UN-backed government")."""
+        doc = head.doc
+        description = _modifier_words(head)
+        for token in reversed(doc[max(0, head.i - ANTECEDENT_WINDOW):head.i]):
+            if token.lemma_.lower() != head.lemma_.lower() or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not description <= {t.lower_ for t in token.subtree}:
+                continue
+            earlier = self.explain(token)
+            if earlier is not None and earlier.actor.code and earlier.evidence != "context":
+                return earlier.actor.code
+        return None
 
     def _clause_place(self, head: Token) -> str | None:
         """The country of a city or region the clause of ``head`` names as its object or
@@ -358,6 +380,18 @@ def _learnable(tokens: list[Token]) -> bool:
     if not all(t.text[:1].isalnum() and any(c.isalpha() for c in t.text) for t in words):
         return False
     return len(words) == 1 or not all(t.text.isupper() for t in words)
+
+
+def _modifier_words(head: Token) -> set[str]:
+    """The descriptive words of a noun phrase: its adjectives and noun modifiers."""
+    return {t.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+            for t in c.subtree if t.is_alpha}
+
+
+def _definite(head: Token) -> bool:
+    """A definite description ("the ministry", "the rebels") refers back to an earlier mention."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in head.children)
 
 
 def _takes_article_country(reading: Reading) -> bool:

@@ -14,7 +14,7 @@ from newsevents.events.triggers import Match, find_matches, lemma_of, light_verb
 from newsevents.models import Article, DateValue, Event, Location
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-CODER_VERSION = "0.4"
+CODER_VERSION = "0.5"
 
 # (trigger token, its sentence) -> the event's date and the words that gave it
 Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
@@ -109,7 +109,7 @@ def code_match(
         actors=found.actors,
         recipients=found.recipients,
         trigger=trigger_text,
-        sentence=sentence.text,
+        sentence=sentence.text.strip(),  # spaCy keeps the paragraph break after the last word
         sentence_index=index,
         char_start=start,
         char_end=end,
