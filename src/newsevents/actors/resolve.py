@@ -21,7 +21,7 @@ then reads one phrase (see docs/actors.md for the rules):
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -101,6 +101,7 @@ class ArticleActors:
         self._learned: list[LearnedActor] = []
         self._cache: dict[int, Resolution | None] = {}
         self._dominant: str | None = None
+        self._nouns: dict[str, list[int]] | None = None
 
     @classmethod
     def build(
@@ -264,15 +265,24 @@ class ArticleActors:
         to "the UN-backed government")."""
         doc = head.doc
         description = _modifier_words(head)
-        for token in reversed(doc[max(0, head.i - ANTECEDENT_WINDOW):head.i]):
-            if token.lemma_.lower() != head.lemma_.lower() or token.pos_ not in ("NOUN", "PROPN"):
-                continue
+        earlier = [i for i in self._noun_positions().get(head.lemma_.lower(), ())
+                   if head.i - ANTECEDENT_WINDOW <= i < head.i]
+        for token in (doc[i] for i in reversed(earlier)):
             if not description <= {t.lower_ for t in token.subtree}:
                 continue
             earlier = self.explain(token)
             if earlier is not None and earlier.actor.code and earlier.evidence != "context":
                 return earlier.actor.code
         return None
+
+    def _noun_positions(self) -> dict[str, list[int]]:
+        """Token positions of every noun lemma in the article, built on first use."""
+        if self._nouns is None:
+            self._nouns = defaultdict(list)
+            for token in self._doc:
+                if token.pos_ in ("NOUN", "PROPN"):
+                    self._nouns[token.lemma_.lower()].append(token.i)
+        return self._nouns
 
     def _clause_place(self, head: Token) -> str | None:
         """The country of a city or region the clause of ``head`` names as its object or
