@@ -7,13 +7,18 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.events import modality, syntax
+from newsevents.events import modality
+from newsevents.events.implicit import trigger_places
 from newsevents.events.lexicon import Lexicon, Trigger, default_lexicon
 from newsevents.events.parties import ActorResolver, Parties, parties
-from newsevents.events.triggers import Match, find_matches, lemma_of, light_verbs, speech_verbs
+from newsevents.events.triggers import (
+    Match,
+    find_matches,
+    lemma_of,
+    speech_verbs,
+)
 from newsevents.models import Article, DateValue, Event, Location
 
-PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 CODER_VERSION = "0.5"
 
 # (trigger token, its sentence) -> the event's date and the words that gave it
@@ -21,16 +26,8 @@ Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
 
 
 def _location(token: Token, resolver: ActorResolver) -> Location | None:
-    anchors = [token]
-    verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
-    if token.pos_ == "NOUN" and verb is not None:
-        anchors.append(verb)
-    for anchor in anchors:
-        for _, place_token in syntax.prep_objects(anchor, PLACE_PREPS):
-            place = resolver.place(place_token)
-            if place is not None:
-                return Location(place[0], place[1])
-    return None
+    place = next(trigger_places(token, resolver), None)
+    return Location(*place) if place else None
 
 
 ALL_SIDES_CALL = ("AGREE", None, "030")

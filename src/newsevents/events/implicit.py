@@ -8,6 +8,7 @@ country where it happened, as PLOVER coders do. See docs/events.md, implicit rec
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -37,18 +38,25 @@ DIRECTED_TYPES = frozenset({
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "CONSULT"})
 
 
-def place_country(token: Token, resolver: ActorResolver) -> str | None:
-    """The country of a place named around the trigger ("hit a depot in western Ukraine")."""
-    anchors = [token, *syntax.logical_objects(token)]
+def trigger_places(token: Token, resolver: ActorResolver, *,
+                   with_objects: bool = False) -> Iterator[tuple[str, str | None]]:
+    """(name, country) of places named around the trigger: its own in/at/near phrases, its
+    light verb's, and with ``with_objects`` its objects' ("hit a depot in western Ukraine")."""
+    anchors = [token, *(syntax.logical_objects(token) if with_objects else ())]
     verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
     if token.pos_ == "NOUN" and verb is not None:
         anchors.append(verb)
     for anchor in anchors:
         for _, place_token in syntax.prep_objects(anchor, PLACE_PREPS):
             place = resolver.place(place_token)
-            if place is not None and place[1]:
-                return place[1]
-    return None
+            if place is not None:
+                yield place
+
+
+def place_country(token: Token, resolver: ActorResolver) -> str | None:
+    """The country of the first place around the trigger or its objects that has one."""
+    return next((country for _, country in trigger_places(token, resolver, with_objects=True)
+                 if country), None)
 
 
 def _own_phrase(token: Token) -> set[int]:
