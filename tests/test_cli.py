@@ -57,7 +57,8 @@ def test_articles_jsonl_has_the_documented_fields(mixed_folder: Path, tmp_path: 
     records = [json.loads(line) for line in result.output.splitlines()]
     assert {r["id"] for r in records} >= {"a1"}
     assert set(records[0]) == {"id", "url", "source", "title", "text", "published",
-                               "published_precision", "published_source", "path", "language"}
+                               "published_precision", "published_source", "published_window",
+                               "path", "language"}
 
 
 def test_articles_search_finds_matching_text(mixed_folder: Path, tmp_path: Path):

@@ -56,7 +56,7 @@ def test_extract_writes_one_record_per_article_with_the_contract_fields(corpus: 
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 2
     assert set(records[0]) == {"id", "title", "url", "published", "published_precision",
-                               "published_source", "events", "quotes"}
+                               "published_source", "published_window", "events", "quotes"}
 
 
 def test_extract_codes_the_rejection(corpus: Path):
@@ -210,3 +210,23 @@ def test_activity_counts_events_per_month(db: str):
 
 def test_activity_svg_is_a_chart(db: str):
     assert invoke("--db", db, "activity", "--format", "svg").stdout.startswith("<svg")
+
+
+def test_undated_article_keeps_the_window_its_office_holders_allow(tmp_path: Path):
+    text = ("Talks end without a deal\n\nTurkish Foreign Minister Mevlut Cavusoglu said on "
+            "Monday that talks with Greece had ended without a deal.\n")
+    (tmp_path / "undated.txt").write_text(text, encoding="utf-8")
+    record = json.loads(invoke("extract", str(tmp_path / "undated.txt")).stdout)
+    assert record["published"] is None
+    start, end = record["published_window"]
+    assert start <= "2014-09-01" and end >= "2023-06-01"  # his terms as foreign minister
+
+
+def test_run_stores_the_window_of_an_undated_article(tmp_path: Path):
+    text = ("Talks end without a deal\n\nTurkish Foreign Minister Mevlut Cavusoglu said on "
+            "Monday that talks with Greece had ended without a deal.\n")
+    (tmp_path / "undated.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    invoke("run", str(tmp_path / "undated.txt"), "--db", db)
+    record = json.loads(invoke("--db", db, "articles", "--format", "jsonl").stdout)
+    assert record["published_window"] is not None

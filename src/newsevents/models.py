@@ -86,9 +86,13 @@ class Article:
     published_source: DateSource = DateSource.NONE
     path: str | None = None
     language: str = "en"
+    # the narrowest honest range when no day, month or single year can be claimed
+    # (e.g. the terms of the office holders the text names): first and last possible day
+    published_window: tuple[dt.date, dt.date] | None = None
 
     def to_json(self) -> dict[str, Any]:
         published = self.published
+        window = self.published_window
         return {
             "id": self.id,
             "url": self.url,
@@ -98,6 +102,7 @@ class Article:
             "published": published.iso() if published else None,
             "published_precision": published.precision.value if published else None,
             "published_source": self.published_source.value,
+            "published_window": [window[0].isoformat(), window[1].isoformat()] if window else None,
             "path": self.path,
             "language": self.language,
         }

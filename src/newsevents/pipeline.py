@@ -12,7 +12,13 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, TextIO
 
-from newsevents.actors import ArticleActors, KBEntry, KnowledgeBase, LearnedActor, load_knowledge_base
+from newsevents.actors import (
+    ArticleActors,
+    KBEntry,
+    KnowledgeBase,
+    LearnedActor,
+    load_knowledge_base,
+)
 from newsevents.actors.offices import office_bounds
 from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
@@ -26,6 +32,7 @@ from newsevents.nlp import load_model
 from newsevents.store import Store
 from newsevents.stories import clustering, merge
 from newsevents.temporal import DateBound, date_for_span, find_timexes, infer_published
+from newsevents.temporal.hints import hint_window
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -107,9 +114,10 @@ def with_publication_date(article: Article, doc: Doc, kb: KnowledgeBase) -> Arti
         return article
     hints = [DateBound(b.start, b.end, b.evidence) for b in office_bounds(doc, kb)]
     value, source = infer_published(article.text, article.title, hints)
-    if value is None:
-        return article
-    return replace(article, published=value, published_source=source)
+    if value is not None:
+        return replace(article, published=value, published_source=source)
+    window = hint_window(hints)  # no date to claim: keep the range the office holders allow
+    return replace(article, published_window=(window.start, window.end)) if window else article
 
 
 def event_dater(doc: Doc, dct: DateValue | None) -> Dater:
@@ -208,7 +216,8 @@ def save_extraction(store: Store, result: Extraction, original: Article) -> None
     """One transaction per article: events, quotes, an inferred date; then learned actors."""
     inferred = result.article.published if original.published is None else None
     store.replace_extraction(result.article.id, result.events, result.quotes, CODER_VERSION,
-                             inferred_published=inferred)
+                             inferred_published=inferred,
+                             published_window=result.article.published_window)
     durable = [a for a in result.learned if a.confidence >= PERSIST_CONFIDENCE and a.code]
     if durable:
         seen = result.article.published.day if result.article.published else None

@@ -4,7 +4,13 @@ Importing this package loads nothing; the knowledge base is read on the first
 ``load_knowledge_base()`` call and cached.
 """
 
-from newsevents.actors.entries import SECTOR_CODES, EntryKind, KBEntry, LearnedActor, SectorRank
+from newsevents.actors.entries import (
+    SECTOR_CODES,
+    EntryKind,
+    KBEntry,
+    LearnedActor,
+    SectorRank,
+)
 from newsevents.actors.knowledge import KnowledgeBase, load_knowledge_base
 from newsevents.actors.normalize import normalize_name
 from newsevents.actors.petrarch import read_petrarch_actors, write_user_tsv

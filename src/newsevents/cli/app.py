@@ -24,7 +24,7 @@ from newsevents.models import Article, Problem, Severity
 
 ARTICLE_COLUMNS = (
     "id", "url", "source", "title", "text", "published", "published_precision",
-    "published_source", "path", "language",
+    "published_source", "published_window", "path", "language",
 )
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 

@@ -160,7 +160,8 @@ def extract(ctx: Context, paths: tuple[str, ...]) -> None:
 def extraction_record(result: pipeline.Extraction) -> dict:
     article = result.article.to_json()
     record = {key: article[key] for key in ("id", "title", "url", "published",
-                                            "published_precision", "published_source")}
+                                            "published_precision", "published_source",
+                                            "published_window")}
     record["events"] = [event.to_json() for event in result.events]
     record["quotes"] = [quote.to_json() for quote in result.quotes]
     return record

@@ -23,7 +23,14 @@ from newsevents.actors import load_knowledge_base
 from newsevents.actors.offices import office_bounds
 from newsevents.config import Settings
 from newsevents.ingest import iter_inputs
-from newsevents.models import Article, DateSource, DateValue, Precision, TimeExpression, TimexType
+from newsevents.models import (
+    Article,
+    DateSource,
+    DateValue,
+    Precision,
+    TimeExpression,
+    TimexType,
+)
 from newsevents.nlp import load_model
 from newsevents.pipeline import with_publication_date
 from newsevents.temporal import DateBound, estimate_published, find_timexes

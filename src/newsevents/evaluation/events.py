@@ -15,8 +15,8 @@ from typing import Any
 
 from newsevents import pipeline
 from newsevents.config import Settings
-from newsevents.ingest import iter_inputs
 from newsevents.evaluation.scoring import PRF, greedy_match, macro_f1, multiset_prf
+from newsevents.ingest import iter_inputs
 from newsevents.models import Article, DateSource, DateValue, Event
 
 # Old PLOVER labels in the PLOVER gold file, mapped to PLOVER 2 (guides/PLOVER.md).

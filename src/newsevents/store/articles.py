@@ -10,7 +10,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsevents.models import Article
-from newsevents.store.rows import article_from_row, article_to_row, insert_sql, unpack_signature
+from newsevents.store.rows import (
+    article_from_row,
+    article_to_row,
+    insert_sql,
+    unpack_signature,
+)
 
 Signature = tuple[int, ...]
 BandKeys = Callable[[Signature], list[str]]
@@ -20,7 +25,8 @@ ARTICLE_COLUMNS = ", ".join(
     f"a.{name}"
     for name in (
         "id", "url", "source", "title", "text", "published", "published_precision",
-        "published_day", "published_source", "path", "language",
+        "published_day", "published_source", "published_window_start", "published_window_end",
+        "path", "language",
     )
 )
 ORDER = "ORDER BY a.published_day IS NULL, a.published_day, a.id"

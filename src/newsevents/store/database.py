@@ -112,13 +112,15 @@ class Store:
         coder_version: str,
         *,
         inferred_published: DateValue | None = None,
+        published_window: tuple[dt.date, dt.date] | None = None,
     ) -> None:
         """Make these the article's events and quotes, replacing earlier ones; one transaction.
-        ``inferred_published`` dates an article that had no date of its own."""
+        ``inferred_published`` dates an article that had no date of its own; for one that
+        stays undated ``published_window`` records the range its text allows."""
         with transaction(self._conn, self.path) as conn:
             extractions.replace_extraction(
                 conn, article_id, events, quotes, coder_version=coder_version, now=utc_now(),
-                inferred_published=inferred_published,
+                inferred_published=inferred_published, published_window=published_window,
             )
 
     def pending_articles(self, coder_version: str) -> list[Article]:

@@ -7,6 +7,7 @@ The events' full-text index follows by trigger (migration 2); events are read in
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 
@@ -19,6 +20,7 @@ from newsevents.store.rows import (
     insert_sql,
     quote_from_row,
     quote_to_row,
+    window_columns,
 )
 
 
@@ -31,6 +33,7 @@ def replace_extraction(
     coder_version: str,
     now: str,
     inferred_published: DateValue | None = None,
+    published_window: tuple[dt.date, dt.date] | None = None,
 ) -> None:
     """Swap the article's events and quotes for these (caller holds the transaction).
 
@@ -44,6 +47,12 @@ def replace_extraction(
             "UPDATE articles SET published = ?, published_precision = ?, published_day = ?,"
             " published_source = 'inferred' WHERE id = ? AND published IS NULL",
             (iso, precision, day, article_id),
+        )
+    if published_window is not None:
+        conn.execute(
+            "UPDATE articles SET published_window_start = ?, published_window_end = ?"
+            " WHERE id = ? AND published IS NULL",
+            (*window_columns(published_window), article_id),
         )
     conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))

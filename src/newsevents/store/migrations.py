@@ -12,8 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsevents.errors import StoreError
-from newsevents.store.schema import BOOTSTRAP, EVENT_SEARCH, INITIAL
 from newsevents.store.connection import transaction, utc_now
+from newsevents.store.schema import BOOTSTRAP, EVENT_SEARCH, INITIAL, PUBLISHED_WINDOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(2, "event search and actor look-ups", EVENT_SEARCH),
+    Migration(3, "publication-date window of undated articles", PUBLISHED_WINDOW),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

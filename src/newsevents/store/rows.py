@@ -71,6 +71,8 @@ def article_to_row(article: Article, signature: Sequence[int], ingested_at: str)
         "published_precision": precision,
         "published_day": day,
         "published_source": article.published_source.value,
+        "published_window_start": window_columns(article.published_window)[0],
+        "published_window_end": window_columns(article.published_window)[1],
         "path": article.path,
         "language": article.language,
         "signature": pack_signature(signature),
@@ -89,7 +91,19 @@ def article_from_row(row: RowLike) -> Article:
         published_source=DateSource(row["published_source"]),
         path=row["path"],
         language=row["language"],
+        published_window=window_from_columns(row["published_window_start"],
+                                             row["published_window_end"]),
     )
+
+
+def window_columns(window: tuple[dt.date, dt.date] | None) -> tuple[str | None, str | None]:
+    return (window[0].isoformat(), window[1].isoformat()) if window else (None, None)
+
+
+def window_from_columns(start: str | None, end: str | None) -> tuple[dt.date, dt.date] | None:
+    if start is None or end is None:
+        return None
+    return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
 
 
 def event_to_row(event: Event, position: int) -> Row:

@@ -245,3 +245,10 @@ EVENT_SEARCH = (
     "CREATE INDEX event_actors_name ON event_actors (name COLLATE NOCASE)",
     "CREATE INDEX event_actors_text ON event_actors (text COLLATE NOCASE)",
 )
+
+# Migration 3. An undated article keeps the range of days its text allows (office holders'
+# terms), so "no date" still says between when and when.
+PUBLISHED_WINDOW: tuple[str, ...] = (
+    "ALTER TABLE articles ADD COLUMN published_window_start TEXT",
+    "ALTER TABLE articles ADD COLUMN published_window_end TEXT",
+)

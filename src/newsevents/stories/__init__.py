@@ -6,7 +6,12 @@
   most central sentences for each (DATEWISE, Gholipour Ghalandari & Ifrim 2020).
 """
 
-from newsevents.stories.dated import DatedDoc, DatedSentence, date_document, split_sentences
+from newsevents.stories.dated import (
+    DatedDoc,
+    DatedSentence,
+    date_document,
+    split_sentences,
+)
 from newsevents.stories.timeline import build_timeline, rank_days
 
 __all__ = [

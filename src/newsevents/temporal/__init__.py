@@ -8,7 +8,11 @@
 
 from newsevents.temporal.eventdate import date_for_span, timex_to_datevalue
 from newsevents.temporal.hints import DateBound
-from newsevents.temporal.pubdate import PublishedEstimate, estimate_published, infer_published
+from newsevents.temporal.pubdate import (
+    PublishedEstimate,
+    estimate_published,
+    infer_published,
+)
 from newsevents.temporal.timex import find_timexes
 
 __all__ = [

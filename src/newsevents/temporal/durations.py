@@ -10,7 +10,12 @@ import re
 
 from newsevents.models import TimexType
 from newsevents.temporal.lexicon import Unit, lexicon
-from newsevents.temporal.patterns import compile_pattern, fragments, number_value, quantifier_mod
+from newsevents.temporal.patterns import (
+    compile_pattern,
+    fragments,
+    number_value,
+    quantifier_mod,
+)
 from newsevents.temporal.rule import Context, Found, Rule, capitalised, found
 
 CLOCK_LETTER = {"H": "H", "MIN": "M", "S": "S"}

@@ -14,7 +14,11 @@ from newsevents.models import Precision, TimexType
 from newsevents.temporal.absolute import date_without_year
 from newsevents.temporal.lexicon import lexicon
 from newsevents.temporal.patterns import compile_pattern, fragments, part_mod
-from newsevents.temporal.periods import Direction, resolve_month_before_after, resolve_month_year
+from newsevents.temporal.periods import (
+    Direction,
+    resolve_month_before_after,
+    resolve_month_year,
+)
 from newsevents.temporal.relative import NEED, fold, period_value
 from newsevents.temporal.rule import Context, Found, Rule, capitalised, found
 

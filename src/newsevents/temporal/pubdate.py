@@ -27,9 +27,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsevents.models import DateSource, DateValue, Precision, TimeExpression, TimexType
+from newsevents.models import (
+    DateSource,
+    DateValue,
+    Precision,
+    TimeExpression,
+    TimexType,
+)
 from newsevents.temporal.hints import DateBound, Window, hint_window
-from newsevents.temporal.stamps import comment_stamps, is_below_top, is_dateline, is_stamp
+from newsevents.temporal.stamps import (
+    comment_stamps,
+    is_below_top,
+    is_dateline,
+    is_stamp,
+)
 from newsevents.temporal.tense import Tense, clause_tense
 from newsevents.temporal.timex import find_timexes
 
