@@ -1,6 +1,6 @@
 """TempEval-3 Task A (time expressions) on the platinum test set.
 
-A thin wrapper over :func:`newsevents.evaluation.dates.run_tempeval3` (the same numbers as
+A thin wrapper over :func:`newsevents.evaluation.tempeval.run_tempeval3` (the same numbers as
 ``newsevents eval dates``), printed as a table; ``--errors`` lists every mismatch.
 
 Usage: ``.venv/bin/python bench/tempeval3.py [--shared DIR] [--errors]``.
@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.config import Settings, shared_dir
-from newsevents.evaluation import dates
+from newsevents.evaluation import tempeval
 
 
 def run(shared: Path) -> dict[str, Any]:
-    return dates.run_tempeval3(shared, Settings())
+    return tempeval.run_tempeval3(shared, Settings())
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -43,13 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--errors", action="store_true", help="list every mismatch per document")
     args = parser.parse_args(argv)
-    documents = dates.tempeval_documents(args.shared)
+    documents = tempeval.tempeval_documents(args.shared)
     if not documents:
         print(f"no TempEval-3 files under {args.shared}", file=sys.stderr)
         return 1
     print_table(run(args.shared))
     if args.errors:
-        print("\n".join(dates.score_timexes(documents)[1]))
+        print("\n".join(tempeval.score_timexes(documents)[1]))
     return 0
 
 

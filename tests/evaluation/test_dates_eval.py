@@ -1,4 +1,4 @@
-"""The date benchmarks of evaluation/dates.py: scorers on hand-made input, the three run_*
+"""The date benchmarks of evaluation/dates.py and evaluation/tempeval.py: scorers on hand-made input, the three run_*
 functions on small slices of ../shared (skipped, saying why, without it)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.evaluation import dates
+from newsevents.evaluation import dates, tempeval
 from newsevents.models import DateValue, Precision, TimeExpression, TimexType
 
 T17 = Path("external") / "t17_libya"
@@ -56,15 +56,15 @@ def test_grade_counts_rates_and_honesty_per_outlet() -> None:
 
 
 def test_match_relaxed_uses_each_expression_once() -> None:
-    gold = (dates.Gold(0, 6, "Friday", "DATE", "x"), dates.Gold(7, 13, "Monday", "DATE", "y"))
+    gold = (tempeval.Gold(0, 6, "Friday", "DATE", "x"), tempeval.Gold(7, 13, "Monday", "DATE", "y"))
     system = [TimeExpression(0, 13, "Friday Monday", TimexType.DATE, "x")]
-    assert len(dates.match_relaxed(gold, system)) == 1
+    assert len(tempeval.match_relaxed(gold, system)) == 1
 
 
 @pytest.mark.shared
 def test_read_timeml_keeps_gold_offsets_and_mods(shared: Path) -> None:
     need(shared, TEMPEVAL)
-    documents = dates.tempeval_documents(shared)
+    documents = tempeval.tempeval_documents(shared)
     assert len(documents) == 20 and all(doc.dct is not None for doc in documents)
     assert all(doc.text[g.start : g.end] == g.text for doc in documents for g in doc.gold)
     assert sum(g.mod is not None for doc in documents for g in doc.gold) == 10
@@ -73,7 +73,7 @@ def test_read_timeml_keeps_gold_offsets_and_mods(shared: Path) -> None:
 @pytest.mark.shared
 def test_run_tempeval3_reports_sane_figures(shared: Path) -> None:
     need(shared, TEMPEVAL)
-    result = dates.run_tempeval3(shared)
+    result = tempeval.run_tempeval3(shared)
     assert result["documents"] == 20 and result["gold"] == 138
     for name in ("strict", "relaxed"):
         assert 0.5 <= result[name]["f1"] <= 1.0

@@ -43,6 +43,9 @@ _DETACHING_WORDS = frozenset({
     "opposed",
 })
 _NEGATING_PREFIXES = frozenset({"anti", "non"})
+# prepositions that give a clause its setting: "gathered in Benghazi"
+CLAUSE_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
+                                "throughout"})
 
 
 def core_tokens(head: Token, entity: Span | None) -> list[Token]:
@@ -128,3 +131,21 @@ def _is_noise(token: Token) -> bool:
 
 def _closes_bracket(span: Span) -> bool:
     return span[-1].text == ")" and "(" in span.text
+
+
+def place_objects(token: Token) -> list[Token]:
+    """Objects of the setting prepositions on ``token``: "gathered *in* Benghazi"."""
+    return [obj for prep in token.children if prep.dep_ == "prep"
+            and prep.lower_ in CLAUSE_PLACE_PREPS for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def modifier_words(head: Token) -> set[str]:
+    """The descriptive words of a noun phrase: its adjectives and noun modifiers."""
+    return {t.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+            for t in c.subtree if t.is_alpha}
+
+
+def is_definite(head: Token) -> bool:
+    """A definite description ("the ministry", "the rebels") refers back to an earlier mention."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in head.children)

@@ -42,8 +42,11 @@ from newsevents.actors.phrase import (
     PARTITIVE_HEADS,
     PLACE_LABELS,
     core_tokens,
+    is_definite,
     lemma,
+    modifier_words,
     phrase_span,
+    place_objects,
     runs,
     side_relations,
 )
@@ -65,8 +68,6 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "LEG", "JUD", "
 # Groups no state sends abroad: with no country of their own they belong where they act
 # ("opposition fighters overran Tripoli" -> Libya), whatever country the article is about.
 NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL"})
-CLAUSE_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
-                                "throughout"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
 MAX_SIDE_DEPTH = 2
 _LEARNABLE_LABELS = frozenset({"PERSON", "ORG"})
@@ -245,7 +246,7 @@ class ArticleActors:
 
     def _finish(self, head: Token, reading: Reading) -> Resolution:
         code, code_from = reading.code, reading.code_from
-        if code is None and reading.sector and _definite(head):
+        if code is None and reading.sector and is_definite(head):
             code = self._antecedent_code(head)
             code_from = "antecedent" if code else None
         if code is None and reading.sector in NON_STATE_SECTORS and _takes_article_country(reading):
@@ -264,7 +265,7 @@ class ArticleActors:
         foreign ministry said" -> RUS; "the Islamist-leaning government" does not refer back
         to "the UN-backed government")."""
         doc = head.doc
-        description = _modifier_words(head)
+        description = modifier_words(head)
         earlier = [i for i in self._noun_positions().get(head.lemma_.lower(), ())
                    if head.i - ANTECEDENT_WINDOW <= i < head.i]
         for token in (doc[i] for i in reversed(earlier)):
@@ -292,8 +293,8 @@ class ArticleActors:
             return None
         verb = head.head
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != head.i]
-        places = objects + _place_objects(verb)
-        places += [p for o in objects for p in _place_objects(o)]
+        places = objects + place_objects(verb)
+        places += [p for o in objects for p in place_objects(o)]
         places += [obj for p in places for rel, obj in side_relations(p) if rel == "of"]
         for token in places:
             entity = self._entities.get(token.i)
@@ -375,13 +376,6 @@ class ArticleActors:
         return ()
 
 
-def _place_objects(token: Token) -> list[Token]:
-    """Objects of the setting prepositions on ``token``: "gathered *in* Benghazi"."""
-    return [obj for prep in token.children if prep.dep_ == "prep"
-            and prep.lower_ in CLAUSE_PLACE_PREPS for obj in prep.children if obj.dep_ == "pobj"]
-
-
-
 def _learnable(tokens: list[Token]) -> bool:
     """A name worth remembering: words only, and not a headline in capitals."""
     words = [t for t in tokens if t.text not in HYPHENS]
@@ -390,18 +384,6 @@ def _learnable(tokens: list[Token]) -> bool:
     if not all(t.text[:1].isalnum() and any(c.isalpha() for c in t.text) for t in words):
         return False
     return len(words) == 1 or not all(t.text.isupper() for t in words)
-
-
-def _modifier_words(head: Token) -> set[str]:
-    """The descriptive words of a noun phrase: its adjectives and noun modifiers."""
-    return {t.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")
-            for t in c.subtree if t.is_alpha}
-
-
-def _definite(head: Token) -> bool:
-    """A definite description ("the ministry", "the rebels") refers back to an earlier mention."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-               for c in head.children)
 
 
 def _takes_article_country(reading: Reading) -> bool:

@@ -22,11 +22,11 @@ SEED_FILES = tuple(f"seeds/{name}" for name in (
 
 def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     """name -> (group, function, input paths relative to shared) for every benchmark."""
-    from newsevents.evaluation import dates, events, speed, stories, timelines
+    from newsevents.evaluation import dates, events, speed, stories, tempeval, timelines
 
     return {
         "speed": ("speed", speed.run_speed, ("dev/articles.jsonl",)),
-        "tempeval3": ("dates", dates.run_tempeval3, ("external/tempeval3/te3-platinum",)),
+        "tempeval3": ("dates", tempeval.run_tempeval3, ("external/tempeval3/te3-platinum",)),
         "pubdate-t17": ("dates", dates.run_pubdate_t17, ("external/t17_libya",)),
         "seed-dates": ("dates", dates.run_seed_dates, SEED_FILES),
         "stories-dev": ("timelines", stories.run_story_clusters, ("dev/articles.jsonl",)),
