@@ -104,8 +104,12 @@ def timex(source: TextIO, dct: dt.datetime | None) -> None:
 @click.option("--check", is_flag=True, help="Exit 1 when a metric falls below its floor.")
 @click.option("--floors", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("bench/floors.json"), show_default=True, help="Floors file.")
+@click.option("--details", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the misses and false positives of the events-dev* benchmarks here.")
 @pass_context
-def evaluate(ctx: Context, which: str, fmt: str, check: bool, floors: Path) -> None:
+def evaluate(
+    ctx: Context, which: str, fmt: str, check: bool, floors: Path, details: Path | None
+) -> None:
     """Run the benchmarks on the gold data in ../shared (or $NEWSEVENTS_SHARED).
 
     WHICH is a group (events, dates, timelines, all) or one benchmark's name.
@@ -114,6 +118,7 @@ def evaluate(ctx: Context, which: str, fmt: str, check: bool, floors: Path) -> N
     Example:
       newsevents eval events
       newsevents eval all --format json --check
+      newsevents eval events-dev-more --details misses.txt
     """
     if check and not floors.is_file():
         raise click.UsageError(f"floors file {floors} not found: run from a checkout of "
@@ -124,6 +129,10 @@ def evaluate(ctx: Context, which: str, fmt: str, check: bool, floors: Path) -> N
     else:
         for name, result in results.items():
             render.metrics_table(name, result)
+    if details is not None:
+        lines = evaluation.dev_details(which, ctx.settings, shared_dir())
+        details.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        ctx.say(f"{len(lines)} detail lines written to {details}")
     if check:
         failed = gate.check_all(results, floors, shared_dir())
         for line in failed:

@@ -8,6 +8,7 @@ Each benchmark is a function ``(shared: Path, settings: Settings) -> dict`` of p
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
         "t17-libya": ("timelines", timelines.run_timelines,
                       ("external/t17_libya/LibyaWar_cnn/timelines/tl6.txt",
                        "external/t17_libya/LibyaWar_reuters/timelines/tl5.txt")),
-        "events-dev": ("events", events.run_dev, ("dev/articles.jsonl", "dev/gold_events.jsonl")),
+        **{name: ("events", partial(events.run_dev, batch=batch),
+                  (f"{batch}/articles.jsonl", f"{batch}/gold_events.jsonl"))
+           for name, batch in events.DEV_BATCHES.items()},
         "petrarch-gsr": ("events", events.run_petrarch_gsr,
                          ("external/universalpetrarch-gsr/petr2_gsr.jsonl",)),
         "plover-gsr": ("events", events.run_plover_gsr,
@@ -73,3 +76,19 @@ def run_selected(
             on_start(f"running {name} …")
         results[name] = run(shared, settings)
     return results
+
+
+def dev_details(which: str, settings: Settings, shared: Path) -> list[str]:
+    """Error lines (misses, other-sentence matches, false positives) of the selected
+    events-dev* benchmarks, so ``newsevents eval --details`` shows what the numbers hide.
+    The batches are coded afresh: the benchmarks themselves return numbers only."""
+    from newsevents.evaluation import events
+
+    lines: list[str] = []
+    for name in select(which):
+        batch = events.DEV_BATCHES.get(name)
+        if batch is None or not (shared / batch / "gold_events.jsonl").exists():
+            continue
+        lines += [f"# {name} ({shared / batch})",
+                  *events.details(events.code_dev(shared, settings, batch))]
+    return lines

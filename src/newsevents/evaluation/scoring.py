@@ -38,16 +38,25 @@ class PRF:
                 "f1": round(self.f1, 3), "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
-def greedy_match(system: Sequence[S], gold: Sequence[G], fits: Callable[[S, G], bool]) -> PRF:
-    """Each gold item matches at most one system item (first fit, in order)."""
+def greedy_pairs(
+    system: Sequence[S], gold: Sequence[G], fits: Callable[[S, G], bool]
+) -> list[tuple[int, int]]:
+    """(system index, gold index) of each match: every gold item takes the first system item
+    that fits and is still free, so one system event never counts for two gold events."""
     used: set[int] = set()
-    tp = 0
-    for g in gold:
+    pairs = []
+    for j, g in enumerate(gold):
         for i, s in enumerate(system):
             if i not in used and fits(s, g):
                 used.add(i)
-                tp += 1
+                pairs.append((i, j))
                 break
+    return pairs
+
+
+def greedy_match(system: Sequence[S], gold: Sequence[G], fits: Callable[[S, G], bool]) -> PRF:
+    """Each gold item matches at most one system item (first fit, in order)."""
+    tp = len(greedy_pairs(system, gold, fits))
     return PRF(tp, len(system) - tp, len(gold) - tp)
 
 

@@ -20,9 +20,12 @@ def load_model(names: tuple[str, ...] = MODEL_NAMES) -> Language:
     """The first model of ``names`` that is installed; :class:`ModelError` when none is."""
     import spacy  # imported here so that importing newsevents loads no model
 
+    from newsevents.nlp.paragraphs import add_line_breaks
+
     for name in names:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        return add_line_breaks(nlp)
     raise ModelError(names)
