@@ -130,9 +130,11 @@ class Actor:
     code: str | None
     sector: str | None = None
     name: str | None = None
+    resolved_from: str | None = None  # the antecedent's words when coreference gave the codes
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "code": self.code, "sector": self.sector, "name": self.name}
+        return {"text": self.text, "code": self.code, "sector": self.sector, "name": self.name,
+                "resolved_from": self.resolved_from}
 
 
 @dataclass(frozen=True, slots=True)

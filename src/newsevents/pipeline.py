@@ -23,7 +23,7 @@ from newsevents.actors.offices import office_bounds
 from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
 from newsevents.events import syntax
-from newsevents.events.coder import CODER_VERSION, Dater, extract_events
+from newsevents.events.coder import CODER_VERSION, Dater, Layout, extract_events, headline_text
 from newsevents.events.quotes import extract_quotes
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.dedup import band_keys, signature
@@ -153,8 +153,10 @@ def code_article(
     on = article.published.day if article.published else None
     resolver = ArticleActors.build(doc, kb, known or {}, on=on)
     dater = event_dater(doc, article.published)
-    events = extract_events(doc, article, resolver, dater=dater)
-    quotes = extract_quotes(doc, resolver, article.id)
+    text = doc.text  # built from the tokens on every access: read it once
+    layout = Layout.of(article, text)
+    events = extract_events(doc, article, resolver, dater=dater, layout=layout)
+    quotes = extract_quotes(doc, resolver, article.id, layout.indices(doc))
     return Extraction(article, tuple(events), tuple(quotes), tuple(resolver.learned()))
 
 
@@ -170,7 +172,7 @@ def extract(
     """
     nlp = load_model(settings.model_names)
     kb = load_knowledge_base(settings.user_actor_files)
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((headline_text(article), article) for article in articles)
     stream = nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
                       n_process=max(1, settings.workers))
     for doc, article in stream:

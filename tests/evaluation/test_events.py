@@ -171,7 +171,13 @@ def test_details_list_misses_other_sentence_matches_and_false_positives():
     stray = dataclasses.replace(IN_FIRST, type="COERCE")
     lines = details([DevCase(ARTICLE, (SHOT_DOWN, missed), (IN_LAST, stray))])
     assert [line.split(":")[0] for line in lines] == [
-        "a Turkey  shoots down Russian jet", "  miss", "  other sentence", "  false positive"]
+        "a Turkey shoots down Russian jet", "  miss", "  other sentence", "  false positive"]
+
+
+def test_details_keep_each_error_on_one_line():
+    stray = dataclasses.replace(IN_FIRST, type="COERCE", actors=(Actor("Turkey\n\nsaid", "TUR"),))
+    lines = details([DevCase(ARTICLE, (), (stray,))])
+    assert len(lines) == 2 and "Turkey said" in lines[1]
 
 
 def test_details_skip_articles_without_errors():

@@ -69,7 +69,7 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "LEG", "JUD", "
 # ("opposition fighters overran Tripoli" -> Libya), whatever country the article is about.
 NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
-MAX_SIDE_DEPTH = 2
+MAX_SIDE_DEPTH = 3
 _LEARNABLE_LABELS = frozenset({"PERSON", "ORG"})
 _MENTION_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _NO_KNOWN: Mapping[str, KBEntry] = MappingProxyType({})

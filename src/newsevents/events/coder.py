@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.events import modality
+from newsevents.events.coref import BaseResolver, Coreference
 from newsevents.events.implicit import trigger_places
 from newsevents.events.lexicon import Lexicon, Trigger, default_lexicon
 from newsevents.events.parties import ActorResolver, Parties, parties
+from newsevents.events.quotes import quote_speakers
 from newsevents.events.triggers import (
     Match,
     find_matches,
@@ -19,7 +22,59 @@ from newsevents.events.triggers import (
 )
 from newsevents.models import Article, DateValue, Event, Location
 
-CODER_VERSION = "0.5"
+CODER_VERSION = "0.6"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the headline is in the parsed text. The pipeline parses a headline that the text
+    does not begin with in front of it: ``shift`` characters before ``article.text``.
+    Headline sentences (those starting before ``headline_end``) get sentence index -1 and
+    offsets in the title; body sentences are numbered from 0 with offsets in the text."""
+
+    headline_end: int = 0
+    shift: int = 0
+
+    def indices(self, doc: Doc) -> list[int]:
+        found, body = [], 0
+        for sentence in doc.sents:
+            if sentence.start_char < self.headline_end:
+                found.append(-1)
+            else:
+                found.append(body)
+                body += 1
+        return found
+
+    def in_article(self, event: Event) -> Event:
+        if event.sentence_index < 0 or not self.shift:
+            return event
+        return replace(event, char_start=event.char_start - self.shift,
+                       char_end=event.char_end - self.shift)
+
+    @classmethod
+    def of(cls, article: Article, parsed: str | None = None) -> Layout:
+        """The layout of ``parsed`` (by default ``headline_text(article)``): a first line of
+        the text that is the title is the headline; else a title parsed in front of it."""
+        title = " ".join((article.title or "").split())
+        text = article.text
+        lead = len(text) - len(text.lstrip())
+        first_line = text[lead:].split("\n", 1)[0]
+        if title and " ".join(first_line.split()) == title:
+            return cls(headline_end=lead + len(first_line))
+        if not title or (parsed is not None and parsed == text):
+            return cls()
+        return cls(headline_end=len(title), shift=len(title) + len(HEADLINE_BREAK))
+
+
+HEADLINE_BREAK = "\n\n"
+
+
+def headline_text(article: Article) -> str:
+    """The text to parse: the headline on a line of its own before the body, unless the body
+    begins with it already."""
+    if not Layout.of(article).shift:
+        return article.text
+    return " ".join((article.title or "").split()) + HEADLINE_BREAK + article.text
 
 # (trigger token, its sentence) -> the event's date and the words that gave it
 Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
@@ -121,6 +176,8 @@ def code_match(
 
 
 def _event_key(event: Event) -> tuple:
+    """Restatements of one event share trigger lemma, type, parties, flags and date; two
+    meetings in one article ("met Lavrov ... talks with Cavusoglu") stay two."""
     return (
         event.type,
         frozenset(a.code for a in event.actors),
@@ -134,24 +191,48 @@ def _event_key(event: Event) -> tuple:
 def extract_events(
     doc: Doc,
     article: Article,
-    resolver: ActorResolver,
+    resolver: BaseResolver,
     *,
     lexicon: Lexicon | None = None,
     dater: Dater | None = None,
+    layout: Layout = Layout(),
 ) -> list[Event]:
     """Every event the article states, once each: a restatement of the same coded event
-    (same type, parties, flags and date) later in the article is not repeated."""
+    (same trigger lemma, type, parties, flags and date) later in the article is not repeated,
+    and a headline event (sentence index -1, see :class:`Layout`) is dropped when the body
+    states it too."""
     lexicon = lexicon or default_lexicon()
     dater = dater or _default_dater(article)
+    coref = with_coreference(doc, resolver)
 
     def is_actor(token: Token) -> bool:
-        actor = resolver.resolve(token)
+        actor = coref.resolve(token)
         return actor is not None and actor.code is not None
 
     events: dict[tuple, Event] = {}
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in zip(layout.indices(doc), doc.sents, strict=True):
         for match in find_matches(sentence, lexicon, is_actor):
-            event = code_match(match, sentence, index, article, resolver, lexicon, dater)
+            event = code_match(match, sentence, index, article, coref, lexicon, dater)
             if event is not None:
-                events.setdefault(_event_key(event), event)
-    return list(events.values())
+                event = layout.in_article(event)
+                events.setdefault((lemma_of(match.token), *_event_key(event)), event)
+    return _without_repeated_headline(list(events.values()))
+
+
+def _parties_key(event: Event) -> tuple:
+    return (event.type, frozenset(a.code for a in event.actors),
+            frozenset(a.code for a in event.recipients), event.negated, event.hypothetical)
+
+
+def _without_repeated_headline(events: list[Event]) -> list[Event]:
+    body = {_parties_key(e) for e in events if e.sentence_index >= 0}
+    return [e for e in events if e.sentence_index >= 0 or _parties_key(e) not in body]
+
+
+def with_coreference(doc: Doc, resolver: BaseResolver) -> Coreference:
+    """The article's resolver with coreference, the speakers of its quotations known."""
+    if isinstance(resolver, Coreference):
+        return resolver
+    coref = Coreference(doc, resolver)
+    coref.set_speakers(quote_speakers(doc, coref))
+    return coref

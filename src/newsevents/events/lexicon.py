@@ -17,10 +17,12 @@ from newsevents.config import DATA_DIR
 from newsevents.errors import DataFileError
 
 EVENTS_DIR = DATA_DIR / "events"
-CONSTRAINT_KEYS = frozenset({"prt", "prep", "pobj", "obj", "subj", "xcomp", "comp", "mod"})
+CONSTRAINT_KEYS = frozenset({
+    "prt", "prep", "pobj", "obj", "subj", "xcomp", "comp", "mod", "judge"})
 BLOCK = "NONE"  # a row of this type says "not an event" and stops less specific rows
 COMP_VALUES = frozenset({"to", "that", "must"})
 ACTOR_SLOT = "ACTOR"
+JUDGE_NEGATIVE = "negative"  # judge=negative: the complement is a negative judgement
 
 
 class Roles(StrEnum):
@@ -71,6 +73,12 @@ class Trigger:
     @property
     def blocks(self) -> bool:
         return self.type == BLOCK
+
+    @property
+    def targets_clause(self) -> bool:
+        """Its target is the subject of its complement clause: a demand ("said Libya must
+        ...") or a judgement ("said the arrival was illegal")."""
+        return self.type == "REQUEST" or any(c.key == "judge" for c in self.constraints)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +145,8 @@ def _parse_constraints(text: str, path: Path, number: int) -> tuple[Constraint, 
         value_set = frozenset(v.strip() for v in values.split("|") if v.strip())
         if key == "comp" and not value_set <= COMP_VALUES:
             raise DataFileError(str(path), number, f"comp must be 'to', 'that' or 'must': {item!r}")
+        if key == "judge" and value_set != {JUDGE_NEGATIVE}:
+            raise DataFileError(str(path), number, f"judge must be {JUDGE_NEGATIVE!r}: {item!r}")
         constraints.append(Constraint(key, value_set))
     return tuple(constraints)
 

@@ -10,9 +10,11 @@ Libya must hand over ...") and appeals to all sides are read here too.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsevents.config import DATA_DIR
 from newsevents.events import syntax
 
 MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
@@ -155,3 +157,38 @@ def complement_kinds(verb: Token) -> set[str]:
             if _obligation(child):
                 kinds.add("must")
     return kinds
+
+
+JUDGED_DEPS = frozenset({"oprd", "acomp", "attr", "xcomp"})
+
+
+@lru_cache(maxsize=1)
+def judgement_words() -> frozenset[str]:
+    """Words of negative political judgement, from ``data/events/judgements.txt``."""
+    path = DATA_DIR / "events" / "judgements.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines
+                     if line.strip() and not line.startswith("#"))
+
+
+def judged_negative(verb: Token) -> bool:
+    """Does the verb call something by a word of negative judgement? "called the move
+    regrettable", "branded the vote a sham", "described X as illegitimate", "said the arrival
+    was illegal" (a copular complement clause, not negated)."""
+    heads = [c for c in verb.children if c.dep_ in JUDGED_DEPS]
+    heads += [c for c in syntax.direct(verb, syntax.OBJECT_DEPS)][1:]  # "branded X a sham"
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+        if not any(g.dep_ == "neg" for g in clause.children):
+            heads += [g for g in clause.children if g.dep_ in ("acomp", "attr")]
+    return any(_judgement(h) for h in heads)
+
+
+def _judgement(head: Token) -> bool:
+    words = judgement_words()
+    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound")]
+    phrase = " ".join(t.lower_ for t in sorted([head, *modifiers], key=lambda t: t.i))
+    return (head.lemma_.lower() in words or head.lower_ in words
+            or any(m.lower_ in words for m in modifiers)
+            or any(w in phrase for w in words if " " in w))

@@ -12,13 +12,14 @@ directed event whose target the text leaves implicit ("the UN welcomed the truce
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from spacy.tokens import Token
 
 from newsevents.events import implicit, modality, syntax
 from newsevents.events.lexicon import Roles
+from newsevents.events.linking import GIVER_PREPS, noun_owners
 from newsevents.events.triggers import Match, lemma_of, light_verbs, speech_verbs
 from newsevents.models import Actor
 
@@ -27,16 +28,18 @@ NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "for"}
 # what symmetric talk is about, not who takes part: "consultations on Libya", "agreed over X";
 # for attacks and sanctions "on X" is the target and stays a recipient preposition
 TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
-GIVER_PREPS = frozenset({"from", "by"})
 INNER_PREPS = frozenset({"of", "on", "against", "to", "with", "over", "between"})
 NAME_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
 class ActorResolver(Protocol):
-    """What the coder needs from actor resolution (see ``newsevents.actors``)."""
+    """What the coder needs from actor resolution: ``newsevents.events.coref.Coreference``
+    over the article's resolver (see ``newsevents.actors``)."""
 
     def resolve(self, token: Token) -> Actor | None: ...
+
+    def group(self, token: Token) -> list[Actor]: ...
 
     def place(self, token: Token) -> tuple[str, str | None] | None: ...
 
@@ -58,17 +61,19 @@ def resolve(token: Token, resolver: ActorResolver) -> Actor | None:
 
 
 def resolve_speakers(token: Token, resolver: ActorResolver) -> list[Actor]:
-    """Like :func:`resolve`, with every speaker a plural pronoun refers to ("Chile and Peru
-    said they would ...")."""
-    actor = resolver.resolve(token)
-    if actor is not None or token.lower_ not in REFERRING_PRONOUNS:
-        return [actor] if actor is not None else []
-    speakers = syntax.reported_speakers(token, speech_verbs())
-    return [a for s in speakers if (a := resolver.resolve(s)) is not None]
+    """Every actor the phrase refers to: a pronoun subject of reported speech is the speaker
+    (all of them for "Chile and Peru said they would ..."), else coreference decides."""
+    if token.lower_ in REFERRING_PRONOUNS:
+        speakers = syntax.reported_speakers(token, speech_verbs())
+        found = [a for s in speakers if (a := resolver.resolve(s)) is not None and a.code]
+        if found:
+            return [replace(a, text=token.text, resolved_from=a.resolved_from or a.text)
+                    for a in found]
+    return resolver.group(token)
 
 
 def _inner_actor(noun: Token, resolver: ActorResolver, preps: frozenset[str],
-                 depth: int = 2) -> Actor | None:
+                 depth: int = 2, exclude: frozenset[str | None] = frozenset()) -> Actor | None:
     """The actor inside a non-actor noun phrase: "condemned an attack by X on Y" -> X,
     "welcomed the resumption of ties with X" -> X, "rejected an African Union initiative"
     -> AU (two nouns deep at most)."""
@@ -79,8 +84,8 @@ def _inner_actor(noun: Token, resolver: ActorResolver, preps: frozenset[str],
     for token in inner:
         actor = resolver.resolve(token)
         if actor is None and depth > 1 and token.pos_ == "NOUN":
-            actor = _inner_actor(token, resolver, preps, depth - 1)
-        if actor is not None:
+            actor = _inner_actor(token, resolver, preps, depth - 1, exclude)
+        if actor is not None and actor.code not in exclude:
             return actor
     return None
 
@@ -118,13 +123,15 @@ def resolve_all(tokens: Iterable[Token], resolver: ActorResolver,
                 owner: Actor | None = None, inner_preps: frozenset[str] = INNER_PREPS) -> list[Actor]:
     """Actors named by the tokens, looking inside non-actor noun phrases through
     ``inner_preps``; ``owner`` is the subject a possessive pronoun refers back to ("its own
-    population")."""
+    population"), and is never found again inside a phrase ("cancelled his visit to Turkey"
+    is aimed at Turkey, not at the visitor)."""
     found: list[Actor] = []
     for token in tokens:
         speakers = resolve_speakers(token, resolver)
         actor = _reflexive(token, speakers[0] if speakers else None, owner)
         if actor is None and token.pos_ == "NOUN":
-            actor = _inner_actor(token, resolver, inner_preps)
+            own = frozenset({owner.code}) if owner is not None else frozenset()
+            actor = _inner_actor(token, resolver, inner_preps, exclude=own)
         if actor is None or not actor.code:
             continue
         for each in (actor, *speakers[1:], *_coordinated_modifiers(token, actor, resolver)):
@@ -146,7 +153,7 @@ def _instrument_owners(verb: Token) -> list[Token]:
     if not syntax.is_passive(verb) and not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return []
     return [owner for _, noun in syntax.prep_objects(verb, INSTRUMENT_PREPS)
-            if noun.pos_ == "NOUN" for owner in _noun_owners(noun, Roles.SV)]
+            if noun.pos_ == "NOUN" for owner in noun_owners(noun, Roles.SV)]
 
 
 def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
@@ -159,7 +166,7 @@ def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
         preps -= TOPIC_PREPS
     objects = _expand(syntax.logical_objects(token)) + syntax.coordinated_by_preposition(token)
     addressed = _expand(modality.complement_subjects(token)) if request else []
-    if addressed:  # "said Libya must hand over ...", "demanded that the government resign"
+    if addressed:  # "said Libya must hand over ...", "said the arrival of X was illegal"
         objects += addressed
     else:
         objects += [g for _, g in syntax.prep_objects(token, preps)]
@@ -170,23 +177,12 @@ def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
     return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))
 
 
-def _noun_owners(token: Token, roles: Roles) -> list[Token]:
-    # "NATO air strikes": the compound is the attacker; "Libya talks": it is the topic
-    if roles is Roles.SYM:
-        owners = [c for c in token.children if c.dep_ in ("poss", "amod", "nmod")]
-        owners += [g for _, g in syntax.prep_objects(token, frozenset({"between", "among"}))]
-    else:
-        owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    owners += [g for _, g in syntax.prep_objects(token, GIVER_PREPS)]
-    return owners
-
-
 def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
     """Event nouns: "Russia's criticism of NATO", "NATO air strikes on Sirte", "held talks";
     a meeting or visit in a time phrase is attended by the clause's subject ("Blinken spoke
     during a visit to Morocco")."""
     token, roles = match.token, match.trigger.roles
-    owners = _noun_owners(token, roles)
+    owners = noun_owners(token, roles, match.trigger.type in implicit.JOINT_TYPES)
     verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
     if verb is not None:
         owners += syntax.logical_subjects(verb)
@@ -241,7 +237,7 @@ def parties(match: Match, resolver: ActorResolver) -> Parties:
     if token.pos_ == "NOUN":
         found = _noun_parties(match, resolver)
     else:
-        found = _verb_parties(token, roles, resolver, match.trigger.type == "REQUEST")
+        found = _verb_parties(token, roles, resolver, match.trigger.targets_clause)
     perpetrator = implicit.agentless_actor(match, found.actors, found.recipients, resolver)
     if perpetrator is not None:
         return Parties((perpetrator,), found.recipients)

@@ -10,7 +10,7 @@ before them: a rule, not coreference.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,8 +60,17 @@ class _Speakers:
 
 
 def _direct_quotes(
-    doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]], article_id: str
+    doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]], article_id: str,
+    indices: Sequence[int],
 ) -> Iterator[Quote]:
+    for match, index, actor in _attributed(doc, speakers, spans):
+        yield Quote(article_id, actor, match.group(1).strip(), indices[index])
+
+
+def _attributed(
+    doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]]
+) -> Iterator[tuple[re.Match[str], int, Actor]]:
+    """(quotation, its sentence index, its speaker) for every attributed direct quotation."""
     sentences = list(doc.sents)
     for match in QUOTE_RE.finditer(doc.text):
         if len(match.group(1).split()) < MIN_QUOTE_WORDS:
@@ -72,7 +81,13 @@ def _direct_quotes(
         speaker = _find_speaker(sentences, index, match.end(), spans)
         actor = speakers.actor(speaker) if speaker is not None else None
         if actor is not None:
-            yield Quote(article_id, actor, match.group(1).strip(), index)
+            yield match, index, actor
+
+
+def quote_speakers(doc: Doc, resolver: ActorResolver) -> list[tuple[int, Actor]]:
+    """(start offset, speaker) of each attributed direct quotation: "we" inside it is them."""
+    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+    return [(m.start(), actor) for m, _, actor in _attributed(doc, _Speakers(doc, resolver), spans)]
 
 
 def _find_speaker(
@@ -93,10 +108,11 @@ def _find_speaker(
 
 
 def _indirect_quotes(
-    doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]], article_id: str
+    doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]], article_id: str,
+    indices: Sequence[int],
 ) -> Iterator[Quote]:
     verbs = speech_verbs()
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in zip(indices, doc.sents, strict=True):
         for token in sentence:
             if token.lemma_.lower() not in verbs or not _outside(token, spans):
                 continue
@@ -112,11 +128,14 @@ def _indirect_quotes(
             yield Quote(article_id, actor, doc[left:right].text, index, direct=False)
 
 
-def extract_quotes(doc: Doc, resolver: ActorResolver, article_id: str = "") -> list[Quote]:
-    """Direct quotations first, then indirect ones, each attributed to a resolved speaker."""
+def extract_quotes(doc: Doc, resolver: ActorResolver, article_id: str = "",
+                   indices: Sequence[int] | None = None) -> list[Quote]:
+    """Direct quotations first, then indirect ones, each attributed to a resolved speaker.
+    ``indices``: each sentence's index (-1 for a headline; by default 0, 1, ...)."""
     spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
     speakers = _Speakers(doc, resolver)
+    indices = list(indices) if indices is not None else list(range(len(list(doc.sents))))
     return [
-        *_direct_quotes(doc, speakers, spans, article_id),
-        *_indirect_quotes(doc, speakers, spans, article_id),
+        *_direct_quotes(doc, speakers, spans, article_id, indices),
+        *_indirect_quotes(doc, speakers, spans, article_id, indices),
     ]

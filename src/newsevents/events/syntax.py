@@ -161,7 +161,17 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return objects or logical_subjects(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _stranded_subject(verb) or logical_subjects(head)
+    if verb.dep_ == "advcl" and _participial(verb) and head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head)  # "X hailed the deal, urging Y to ..." -> X
     return []
+
+
+def _participial(verb: Token) -> bool:
+    """A participle adjunct with no subject or subordinator of its own ("..., saying",
+    "..., urging"); "after meeting X" and "as they clashed" have theirs."""
+    return verb.tag_ == "VBG" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children) and not (
+        verb.i > 0 and verb.doc[verb.i - 1].dep_ == "prep")
 
 
 def logical_objects(verb: Token) -> list[Token]:

@@ -110,6 +110,8 @@ def _satisfied(constraint: Constraint, token: Token, is_actor: IsActor) -> bool:
         return any(c.dep_ == "xcomp" and lemma_of(c) in values for c in token.children)
     if constraint.key == "comp":
         return bool(modality.complement_kinds(token) & values)
+    if constraint.key == "judge":
+        return modality.judged_negative(token)
     if constraint.key == "mod":
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in values
                    for c in token.children)

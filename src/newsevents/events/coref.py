@@ -1,0 +1,294 @@
+"""Coreference by rule within one article: who "he", "we", "the alliance", "the two leaders" are.
+
+A deterministic sieve in the manner of Lee et al. (2013), most precise pass first, adapted to
+event actors (see ../shared/guides/LINKING.md and docs/events.md, "Coreference"):
+
+1. speaker: I / we / our / us inside a quotation are its speaker;
+2. descriptions: "the alliance", "the bloc", "the council", "the group" are the nearest earlier
+   actor of that kind (``data/actors/coreference.tsv``); "the two leaders", "both sides" are the
+   last two parties named together;
+3. pronouns: he / she / it / they and their possessives take the most salient earlier actor
+   that agrees in number and kind (person or not) in the same sentence or the two before -
+   subjects over objects over the rest, recent over distant (Lappin and Leass 1994) - and only
+   when one candidate clearly wins. A pronoun never looks across a quotation boundary.
+
+``Coreference`` wraps the article's actor resolver and answers the same questions; a resolved
+actor keeps the words of the sentence as ``text`` and names its antecedent in ``resolved_from``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from newsevents.actors.tables import read_table
+from newsevents.config import DATA_DIR
+from newsevents.events import syntax
+from newsevents.errors import DataFileError
+from newsevents.models import Actor
+
+QUOTE_RE = re.compile(r"[\"“„«]([^\"“”„«»]{10,}?)[\"”»]")
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+MENTION_DEPS = frozenset({
+    "nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "ROOT",
+    "npadvmod", "agent", "oprd",
+})
+ROLE_SALIENCE = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "dative": 50, "poss": 40}
+OTHER_ROLE_SALIENCE = 40
+SENTENCE_DECAY = (100, 50, 25)  # same sentence, one before, two before
+CLEAR_MARGIN = 1.3  # the winner's score must beat the runner-up's (another code) by this factor
+DESCRIPTION_WINDOW = 6  # sentences back that "the alliance" may refer to
+PAIR_WINDOW = 3  # sentences back that "the two leaders" may refer to
+PAIR_WORDS = frozenset({"two", "both"})
+
+
+class BaseResolver(Protocol):
+    """The article's actor resolver (``newsevents.actors.ArticleActors``)."""
+
+    def resolve(self, token: Token) -> Actor | None: ...
+
+    def place(self, token: Token) -> tuple[str, str | None] | None: ...
+
+    def context_actor(self) -> Actor | None: ...
+
+    def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A word that refers back to an actor of a kind: "alliance" -> codes NATO; "council" ->
+    any actor whose name contains the word; "president" -> a person ("he", "she")."""
+
+    word: str
+    kind: str  # "person", "body" or "pair"
+    codes: frozenset[str]
+    sectors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, tuple[Description, ...]]:
+    """``data/actors/coreference.tsv``: word, kind, codes and sectors an antecedent may have."""
+    path = DATA_DIR / "actors" / "coreference.tsv"
+    table = read_table(path)
+    if table is None:
+        raise DataFileError(str(path), 1, "no header row")
+    found: dict[str, tuple[Description, ...]] = {}
+    for _, row in table.rows:
+        values = [v for v in row["antecedent"].split("|") if v]
+        sectors = frozenset(v.split(":", 1)[1] for v in values if v.startswith("sector:"))
+        codes = frozenset(v for v in values if not v.startswith("sector:"))
+        entry = Description(row["word"], row["kind"], codes, sectors)
+        found[row["word"]] = (*found.get(row["word"], ()), entry)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    token: Token
+    actor: Actor
+    sentence: int
+    quote: int  # index of the quotation it stands in, -1 outside quotations
+    person: bool
+    plural: bool
+
+
+PASSES = frozenset({"speaker", "description", "pair", "pronoun"})
+
+
+class Coreference:
+    """Actor resolution with the article's coreference: wraps the base resolver. ``passes``
+    chooses the sieve's passes (all by default; the benchmarks measure each one)."""
+
+    def __init__(self, doc: Doc, base: BaseResolver, passes: frozenset[str] = PASSES) -> None:
+        self.doc = doc
+        self.base = base
+        self.passes = passes
+        text = doc.text  # built from the tokens on every access: read it once
+        self._quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+        self._speakers: list[Actor | None] = [None] * len(self._quotes)
+        self._starts = [s.start for s in doc.sents]
+        self._mentions: list[Mention] | None = None
+        self._cache: dict[int, list[Actor]] = {}
+
+    # --- the resolver protocol ------------------------------------------------------------
+
+    def resolve(self, token: Token) -> Actor | None:
+        found = self.group(token)
+        return found[0] if found else None
+
+    def place(self, token: Token) -> tuple[str, str | None] | None:
+        return self.base.place(token)
+
+    def context_actor(self) -> Actor | None:
+        return self.base.context_actor()
+
+    def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]:
+        return self.base.country_mentions(start, end)
+
+    def set_speakers(self, speakers: Sequence[tuple[int, Actor]]) -> None:
+        """Speakers of direct quotations, as (quotation start offset, actor), for pass 1."""
+        for start, actor in speakers:
+            index = self.quote_at(start)
+            if index >= 0:
+                self._speakers[index] = actor
+        self._cache.clear()
+
+    # --- the sieve ------------------------------------------------------------------------
+
+    def group(self, token: Token) -> list[Actor]:
+        """Every actor the phrase headed by ``token`` refers to: one, two ("the two
+        leaders") or none."""
+        if token.i not in self._cache:
+            self._cache[token.i] = self._group(token)
+        return self._cache[token.i]
+
+    def _group(self, token: Token) -> list[Actor]:
+        own = self.base.resolve(token)
+        if own is not None and own.code:
+            return [own]
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            return self._speaker(token) if "speaker" in self.passes else []
+        if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            found = self._pronoun(token) if "pronoun" in self.passes else None
+            return [found] if found else []
+        if token.pos_ == "NOUN" and _definite(token):
+            return self._description(token, own)
+        return [own] if own is not None else []
+
+    def _speaker(self, token: Token) -> list[Actor]:
+        quote = self.quote_at(token.idx)
+        speaker = self._speakers[quote] if quote >= 0 else None
+        return [_as(token, speaker)] if speaker is not None else []
+
+    def _pronoun(self, token: Token) -> Actor | None:
+        lower = token.lower_
+        person, plural = lower in PERSON_PRONOUNS, lower in PLURAL_PRONOUNS
+        quote, sentence = self.quote_at(token.idx), self.sentence_of(token.i)
+        scored: dict[str | None, tuple[int, Mention]] = {}
+        for mention in self.mentions():
+            distance = sentence - mention.sentence
+            if mention.token.i >= token.i or distance >= len(SENTENCE_DECAY):
+                continue
+            if mention.quote != quote or mention.person != person or mention.plural != plural:
+                continue
+            if mention.token.i in {t.i for t in token.head.subtree} and token.dep_ == "poss":
+                continue  # "its forces" never refers to "forces"
+            if token.dep_ != "poss" and _clause_mates(mention.token, token):
+                continue  # "Russia opposed it": a pronoun is free in its own clause
+            score = SENTENCE_DECAY[distance] + ROLE_SALIENCE.get(
+                mention.token.dep_, OTHER_ROLE_SALIENCE)
+            best = scored.get(mention.actor.code)
+            if best is None or score >= best[0]:
+                scored[mention.actor.code] = (score, mention)
+        ranked = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1].token.i))
+        if not ranked or (len(ranked) > 1 and ranked[0][0] < CLEAR_MARGIN * ranked[1][0]):
+            return None
+        return _as(token, ranked[0][1].actor)
+
+    def _description(self, token: Token, own: Actor | None) -> list[Actor]:
+        kinds = {d.kind: d for d in descriptions().get(token.lemma_.lower(), ())}
+        if "pair" in kinds and "pair" in self.passes and any(
+                c.lower_ in PAIR_WORDS for c in token.children):
+            pair = self._last_pair(token)
+            return [_as(token, a, own) for a in pair] if pair else ([own] if own else [])
+        entry = kinds.get("body")
+        if entry is None or "description" not in self.passes:
+            return [own] if own is not None else []
+        sentence = self.sentence_of(token.i)
+        for mention in reversed(self.mentions()):
+            if mention.token.i >= token.i or sentence - mention.sentence > DESCRIPTION_WINDOW:
+                continue
+            if _fits(entry, mention.actor):
+                return [_as(token, mention.actor, own)]
+        return [own] if own is not None else []
+
+    def _last_pair(self, token: Token) -> list[Actor] | None:
+        """The last two parties named together: "X and Y", "X ... with Y"."""
+        sentence = self.sentence_of(token.i)
+        for mention in reversed(self.mentions()):
+            if mention.token.i >= token.i or sentence - mention.sentence > PAIR_WINDOW:
+                continue
+            partners = [c for c in mention.token.children if c.dep_ == "conj"]
+            partners += [g for c in mention.token.head.children if c.lower_ == "with"
+                         and mention.token.dep_ == "nsubj" for g in c.children if g.dep_ == "pobj"]
+            for partner in partners:
+                other = self.base.resolve(partner)
+                if other is not None and other.code and other.code != mention.actor.code:
+                    return [mention.actor, other]
+        return None
+
+    # --- the article's mentions -----------------------------------------------------------
+
+    def mentions(self) -> list[Mention]:
+        """Every coded actor phrase of the article, in text order (built on first use)."""
+        if self._mentions is None:
+            self._mentions = []
+            for token in self.doc:
+                if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in MENTION_DEPS:
+                    continue
+                actor = self.base.resolve(token)
+                if actor is None or not actor.code:
+                    continue
+                self._mentions.append(Mention(
+                    token, actor, self.sentence_of(token.i), self.quote_at(token.idx),
+                    _is_person(token), _is_plural(token)))
+        return self._mentions
+
+    def sentence_of(self, i: int) -> int:
+        return bisect_right(self._starts, i) - 1
+
+    def quote_at(self, offset: int) -> int:
+        """Index of the quotation that contains the character offset, else -1."""
+        return next((n for n, (start, end) in enumerate(self._quotes)
+                     if start <= offset < end), -1)
+
+
+def _clause_mates(mention: Token, pronoun: Token) -> bool:
+    """Are both arguments of one verb (Binding Principle B: "X opposed it" is not X)?"""
+    def verb_of(token: Token) -> Token:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return syntax.clause_head(token)
+    return verb_of(mention).i == verb_of(pronoun).i
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("the", "this", "both", "two")
+               for c in token.children)
+
+
+def _fits(entry: Description, actor: Actor) -> bool:
+    if entry.codes or entry.sectors:
+        return actor.code in entry.codes or actor.sector in entry.sectors
+    names = f"{actor.name or ''} {actor.text}".lower()
+    return entry.word in names
+
+
+def _is_person(token: Token) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    kinds = {d.kind for d in descriptions().get(token.lemma_.lower(), ())}
+    return token.pos_ == "NOUN" and "person" in kinds and not _is_plural(token)
+
+
+def _is_plural(token: Token) -> bool:
+    return "Plur" in token.morph.get("Number") or any(c.dep_ == "conj" for c in token.children)
+
+
+def _as(token: Token, antecedent: Actor, own: Actor | None = None) -> Actor:
+    """The antecedent's codes under the words of this sentence; a description's own sector
+    ("the alliance's forces") wins over the antecedent's."""
+    sector = own.sector if own is not None and own.sector else antecedent.sector
+    text = token.text if token.pos_ == "PRON" else (own.text if own else token.text)
+    return replace(antecedent, text=text, sector=sector,
+                   resolved_from=antecedent.resolved_from or antecedent.text)
