@@ -43,7 +43,8 @@ articles = st.builds(
     path=maybe_text,
     language=st.text(max_size=5),
 )
-actors = st.builds(Actor, text=st.text(), code=maybe_text, sector=maybe_text, name=maybe_text)
+actors = st.builds(Actor, text=st.text(), code=maybe_text, sector=maybe_text, name=maybe_text,
+                  resolved_from=maybe_text)
 numbers = st.floats(allow_nan=False, allow_infinity=False)
 small = st.integers(-(2**31), 2**31)
 

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from newsevents.errors import StoreError
 from newsevents.store.connection import transaction, utc_now
-from newsevents.store.schema import BOOTSTRAP, EVENT_SEARCH, INITIAL, PUBLISHED_WINDOW
+from newsevents.store.schema import (
+    BOOTSTRAP,
+    EVENT_SEARCH,
+    INITIAL,
+    PUBLISHED_WINDOW,
+    RESOLVED_FROM,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +33,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(2, "event search and actor look-ups", EVENT_SEARCH),
     Migration(3, "publication-date window of undated articles", PUBLISHED_WINDOW),
+    Migration(4, "antecedents of participants found by coreference", RESOLVED_FROM),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -147,11 +147,13 @@ def event_actor_rows(event: Event) -> list[Row]:
 
 
 def actor_to_row(actor: Actor) -> Row:
-    return {"text": actor.text, "code": actor.code, "sector": actor.sector, "name": actor.name}
+    return {"text": actor.text, "code": actor.code, "sector": actor.sector, "name": actor.name,
+            "resolved_from": actor.resolved_from}
 
 
 def actor_from_row(row: RowLike) -> Actor:
-    return Actor(text=row["text"], code=row["code"], sector=row["sector"], name=row["name"])
+    return Actor(text=row["text"], code=row["code"], sector=row["sector"], name=row["name"],
+                 resolved_from=row["resolved_from"])
 
 
 def event_from_row(row: RowLike, participants: Sequence[RowLike]) -> Event:

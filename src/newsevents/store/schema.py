@@ -252,3 +252,8 @@ PUBLISHED_WINDOW: tuple[str, ...] = (
     "ALTER TABLE articles ADD COLUMN published_window_start TEXT",
     "ALTER TABLE articles ADD COLUMN published_window_end TEXT",
 )
+
+# Migration 4. A participant found by coreference ("he", "the alliance") names its antecedent.
+RESOLVED_FROM: tuple[str, ...] = (
+    "ALTER TABLE event_actors ADD COLUMN resolved_from TEXT",
+)
