@@ -312,16 +312,21 @@ class ArticleActors:
     # --- article-level knowledge --------------------------------------------------------
 
     def _dominant_country(self) -> str | None:
+        ranked = self.ranked_countries()[:2]
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def ranked_countries(self) -> list[tuple[str, int]]:
+        """(country code, mentions) of the countries and places the article names, most
+        mentioned first."""
         counts: Counter[str] = Counter()
         for entity in self._ents:
             if entity.label_ in NAME_LABELS:
                 entry = self._kb.lookup(_entity_name(entity, self._kb))
                 if entry and entry.kind in (EntryKind.COUNTRY, EntryKind.PLACE) and entry.code:
                     counts[entry.code] += 1
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-            return None
-        return ranked[0][0]
+        return counts.most_common()
 
     def _learn(self, entity: Span) -> None:
         """Remember a PERSON/ORG name the KB does not know, with the actor its phrase gives."""

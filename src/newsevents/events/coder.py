@@ -176,15 +176,14 @@ def code_match(
 
 
 def _event_key(event: Event) -> tuple:
-    """Restatements of one event share trigger lemma, type, parties, flags and date; two
-    meetings in one article ("met Lavrov ... talks with Cavusoglu") stay two."""
+    """Restatements of one event share trigger lemma, type, parties and flags; two meetings
+    in one article ("met Lavrov ... talks with Cavusoglu") stay two."""
     return (
         event.type,
         frozenset(a.code for a in event.actors),
         frozenset(a.code for a in event.recipients),
         event.negated,
         event.hypothetical,
-        event.date.iso() if event.date else None,
     )
 
 
@@ -209,14 +208,26 @@ def extract_events(
         actor = coref.resolve(token)
         return actor is not None and actor.code is not None
 
-    events: dict[tuple, Event] = {}
+    events: dict[tuple, list[Event]] = {}
     for index, sentence in zip(layout.indices(doc), doc.sents, strict=True):
         for match in find_matches(sentence, lexicon, is_actor):
             event = code_match(match, sentence, index, article, coref, lexicon, dater)
             if event is not None:
-                event = layout.in_article(event)
-                events.setdefault((lemma_of(match.token), *_event_key(event)), event)
-    return _without_repeated_headline(list(events.values()))
+                bucket = events.setdefault((lemma_of(match.token), *_event_key(event)), [])
+                _keep_once(bucket, layout.in_article(event))
+    return _without_repeated_headline([e for bucket in events.values() for e in bucket])
+
+
+def _keep_once(bucket: list[Event], event: Event) -> None:
+    """Add the event unless it restates one of the bucket (same trigger lemma, type, parties
+    and flags): a restatement is the same event unless both name different dates ("met on
+    Monday ... met again on Friday"). The body's statement wins over the headline's."""
+    for position, kept in enumerate(bucket):
+        if kept.date == event.date or not (kept.date_evidence and event.date_evidence):
+            if kept.sentence_index < 0 <= event.sentence_index:
+                bucket[position] = event
+            return
+    bucket.append(event)
 
 
 def _parties_key(event: Event) -> tuple:

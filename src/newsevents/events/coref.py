@@ -62,6 +62,8 @@ class BaseResolver(Protocol):
 
     def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]: ...
 
+    def ranked_countries(self) -> list[tuple[str, int]]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Description:
@@ -133,6 +135,9 @@ class Coreference:
 
     def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]:
         return self.base.country_mentions(start, end)
+
+    def ranked_countries(self) -> list[tuple[str, int]]:
+        return self.base.ranked_countries()
 
     def set_speakers(self, speakers: Sequence[tuple[int, Actor]]) -> None:
         """Speakers of direct quotations, as (quotation start offset, actor), for pass 1."""
@@ -239,9 +244,10 @@ class Coreference:
                 actor = self.base.resolve(token)
                 if actor is None or not actor.code:
                     continue
+                person = _is_person(token) and self.base.place(token) is None  # "Luhansk"
                 self._mentions.append(Mention(
                     token, actor, self.sentence_of(token.i), self.quote_at(token.idx),
-                    _is_person(token), _is_plural(token)))
+                    person, _is_plural(token)))
         return self._mentions
 
     def sentence_of(self, i: int) -> int:
@@ -289,6 +295,7 @@ def _as(token: Token, antecedent: Actor, own: Actor | None = None) -> Actor:
     """The antecedent's codes under the words of this sentence; a description's own sector
     ("the alliance's forces") wins over the antecedent's."""
     sector = own.sector if own is not None and own.sector else antecedent.sector
-    text = token.text if token.pos_ == "PRON" else (own.text if own else token.text)
+    phrase = token.doc[token.left_edge.i : token.i + 1].text  # "the alliance", "the two leaders"
+    text = token.text if token.pos_ == "PRON" else (own.text if own else phrase)
     return replace(antecedent, text=text, sector=sector,
                    resolved_from=antecedent.resolved_from or antecedent.text)

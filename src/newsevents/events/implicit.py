@@ -108,8 +108,26 @@ def implicit_recipient(match: Match, actors: tuple[Actor, ...],
     if context is not None and context.code in own and _foreign_policy(actors):
         # several countries acting together settle it between them, not with the venue
         code = _sentence_country(token, own, resolver, places=not venue and len(own) == 1)
+        code = code or _counterpart(own, resolver)
         return Actor(text="", code=code) if code else context
     return context
+
+
+COUNTERPART_SHARE = 0.5  # of the article's main country's mentions
+
+
+def _counterpart(own: set[str | None], resolver: ActorResolver) -> str | None:
+    """The other country an article about two countries is about ("Mexican officials
+    agreed to take measures" in a story of a US-Mexico deal -> USA): the most mentioned
+    country that is none of the actors', when it is named at least half as often as the
+    article's main country."""
+    ranked = resolver.ranked_countries()
+    if not ranked:
+        return None
+    others = [(code, n) for code, n in ranked if code not in own]
+    if others and others[0][1] >= COUNTERPART_SHARE * ranked[0][1]:
+        return others[0][0]
+    return None
 
 
 def _foreign_policy(actors: tuple[Actor, ...]) -> bool:

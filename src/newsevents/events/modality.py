@@ -176,7 +176,9 @@ def judged_negative(verb: Token) -> bool:
     regrettable", "branded the vote a sham", "described X as illegitimate", "said the arrival
     was illegal" (a copular complement clause, not negated)."""
     heads = [c for c in verb.children if c.dep_ in JUDGED_DEPS]
-    heads += [c for c in syntax.direct(verb, syntax.OBJECT_DEPS)][1:]  # "branded X a sham"
+    objects = syntax.direct(verb, syntax.OBJECT_DEPS)
+    heads += objects[1:]  # "branded X a sham"
+    heads += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # misparse
     heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
               for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):

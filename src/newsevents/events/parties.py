@@ -47,6 +47,8 @@ class ActorResolver(Protocol):
 
     def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]: ...
 
+    def ranked_countries(self) -> list[tuple[str, int]]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Parties:

@@ -163,6 +163,9 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return _stranded_subject(verb) or logical_subjects(head)
     if verb.dep_ == "advcl" and _participial(verb) and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head)  # "X hailed the deal, urging Y to ..." -> X
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX") \
+            and not is_passive(head.head):
+        return logical_subjects(head.head)  # "X struck hours after receiving approval" -> X
     return []
 
 

@@ -1,0 +1,137 @@
+"""Coreference by rule and argument linking, on real parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import ArticleActors, load_knowledge_base
+from newsevents.events.coder import Layout, headline_text
+from newsevents.events.coref import PASSES, Coreference
+from newsevents.models import Article
+from newsevents.pipeline import code_article
+
+pytestmark = pytest.mark.model
+
+
+def events_of(nlp, text: str, title: str | None = None):
+    article = Article(id="t", text=text, title=title)
+    return code_article(nlp(headline_text(article)), article, load_knowledge_base()).events
+
+
+def first(events, event_type: str):
+    found = [e for e in events if e.type == event_type]
+    assert found, f"no {event_type} in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+def codes(parties) -> set[str | None]:
+    return {a.code for a in parties}
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients", "resolved"), [
+    # speaker pass: "we" inside a quotation is its speaker
+    ('"We will impose sanctions on Belarus next week," the Lithuanian foreign ministry said.',
+     "THREATEN", {"LTU"}, {"BLR"}, "we"),
+    # pronoun pass: the subject of the previous sentence, agreeing in kind
+    ("The Kenyan president flew to Addis Ababa on Monday. He criticised Ethiopia's decision.",
+     "ACCUSE", {"KEN"}, {"ETH"}, "he"),
+    # description pass: "the alliance" is the last named alliance
+    ("NATO ministers met in Brussels. The alliance later condemned Belarus.",
+     "ACCUSE", {"NATO"}, {"BLR"}, "the alliance"),
+    # pair pass: "the two leaders" are the last two parties named together
+    ("Chile and Peru settled their border dispute. The two leaders later praised Bolivia.",
+     "SUPPORT", {"CHL", "PER"}, {"BOL"}, "the two leaders"),
+])
+def test_coref_gives_actors_their_antecedents(nlp, text, event_type, actors, recipients,
+                                              resolved):
+    event = first(events_of(nlp, text), event_type)
+    assert codes(event.actors) == actors
+    assert recipients <= codes(event.recipients)
+    assert all(a.text.lower() == resolved and a.resolved_from for a in event.actors)
+
+
+def test_coref_pronoun_is_free_in_its_own_clause(nlp):
+    """Binding: in "Russia opposed it", "it" is not Russia."""
+    doc = nlp("The council debated a draft on Syria. Only Russia opposed it.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    it = next(t for t in doc if t.lower_ == "it")
+    assert coref.resolve(it) is None or coref.resolve(it).code != "RUS"
+
+
+def test_coref_leaves_an_unclear_pronoun_alone(nlp):
+    """Two equally salient candidates of another kind: no winner, no actor."""
+    doc = nlp("Chile accused Peru of spying. It denied everything.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    it = next(t for t in doc if t.lower_ == "it")
+    assert coref.resolve(it) is None or coref.resolve(it).code in {"CHL", "PER"}
+
+
+def test_coref_passes_can_be_switched_off(nlp):
+    doc = nlp("NATO ministers met in Brussels. The alliance later condemned Belarus.")
+    base = ArticleActors.build(doc, load_knowledge_base())
+    alliance = next(t for t in doc if t.lower_ == "alliance")
+    assert Coreference(doc, base).resolve(alliance).code == "NATO"
+    without = Coreference(doc, base, PASSES - {"description"}).resolve(alliance)
+    assert without is None or without.code != "NATO"
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    # hyphenated "X-led" names who acts in an event noun
+    ("The US-led strikes on Syria drew protests.", "ASSAULT", {"USA"}, {"SYR"}),
+    # a between phrase names both parties of joint talks
+    ("The talks between Chile and Peru ended on Monday.", "CONSULT", {"CHL", "PER"}, set()),
+    # a participle adjunct takes the subject of its clause
+    ("The Kenyan president hailed the truce, urging Somalia to disarm the militias.",
+     "REQUEST", {"KEN"}, {"SOM"}),
+    # the subject is never found again inside its own object ("his visit to Peru")
+    ("The Chilean president said he was cancelling his visit to Peru.",
+     "REJECT", {"CHL"}, {"PER"}),
+])
+def test_linking_finds_parties_of_nouns_and_participles(nlp, text, event_type, actors,
+                                                        recipients):
+    event = first(events_of(nlp, text), event_type)
+    assert actors <= codes(event.actors)
+    assert recipients <= codes(event.recipients)
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Germany called Russia's annexation of Crimea a land grab.", "RUS"),
+    ("The Spanish minister described the Moroccan decision as illegitimate.", "MAR"),
+    ("Chile said the arrest of the Peruvian diplomat was illegal.", "PER"),
+])
+def test_judgement_statements_are_disapproval(nlp, text, recipient):
+    event = first(events_of(nlp, text), "ACCUSE")
+    assert (event.mode, event.cameo) == ("disapprove", "111")
+    assert recipient in codes(event.recipients)
+
+
+def test_judgement_needs_a_negative_word(nlp):
+    assert not [e for e in events_of(nlp, "Chile called the agreement historic.")
+                if e.type == "ACCUSE"]
+
+
+def test_headline_is_coded_as_sentence_minus_one(nlp):
+    events = events_of(nlp, "Officials in Lima gave no details.", title="Chile expels Peruvian envoy")
+    event = first(events, "SANCTION")
+    assert event.sentence_index == -1
+    assert event.sentence == "Chile expels Peruvian envoy"
+    assert "Chile expels Peruvian envoy"[event.char_start:event.char_end] == event.trigger
+
+
+def test_headline_repeated_by_the_body_is_dropped(nlp):
+    events = events_of(nlp, "Chile expelled a Peruvian envoy on Monday.",
+                       title="Chile expels Peruvian envoy")
+    assert [e.sentence_index for e in events if e.type == "SANCTION"] == [0]
+
+
+def test_layout_reads_a_title_that_opens_the_text():
+    article = Article(id="t", text="Chile Expels Envoy\n\nChile expelled him.",
+                      title="Chile Expels Envoy")
+    assert Layout.of(article) == Layout(headline_end=len("Chile Expels Envoy"))
+    assert headline_text(article) == article.text
+
+
+def test_layout_puts_a_missing_title_before_the_text():
+    article = Article(id="t", text="Chile expelled him.", title="Chile  expels envoy")
+    assert headline_text(article) == "Chile expels envoy\n\nChile expelled him."
+    assert Layout.of(article).shift == len("Chile expels envoy\n\n")
