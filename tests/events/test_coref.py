@@ -135,3 +135,10 @@ def test_layout_puts_a_missing_title_before_the_text():
     article = Article(id="t", text="Chile expelled him.", title="Chile  expels envoy")
     assert headline_text(article) == "Chile expels envoy\n\nChile expelled him."
     assert Layout.of(article).shift == len("Chile expels envoy\n\n")
+
+
+def test_linking_makes_a_broker_the_third_party_of_talks(nlp):
+    event = first(events_of(nlp, "The AU-sponsored talks between Chile and Peru began on Monday."),
+                  "CONSULT")
+    assert {"CHL", "PER"} <= codes(event.actors)
+    assert "AFU" in codes(event.recipients) and "AFU" not in codes(event.actors)

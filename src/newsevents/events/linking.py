@@ -20,10 +20,12 @@ PARTY_PREPS = frozenset({"between", "among", "amongst"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # A noun's topic, not its owner, for symmetric talk: "Libya talks" are about Libya.
 SYMMETRIC_OWNER_DEPS = frozenset({"poss", "amod", "nmod"})
-# "X-led strikes", "UN-brokered talks": the leader or broker takes part; "X-backed" names a
-# supporter, who does not.
-LEADING_PARTICIPLES = frozenset({"lead", "led", "broker", "brokered", "mediate", "mediated",
-                                 "sponsor", "sponsored", "spearhead", "spearheaded"})
+# "X-led strikes": the leader acts; "UN-brokered talks": the broker is the third party the
+# talks are held with (the recipient; the sides are the actors); "X-backed" names a supporter,
+# who takes no part.
+LEADING_PARTICIPLES = frozenset({"lead", "led", "spearhead", "spearheaded"})
+BROKERING_PARTICIPLES = frozenset({"broker", "brokered", "mediate", "mediated", "sponsor",
+                                   "sponsored", "host", "hosted", "facilitate", "facilitated"})
 LEADER_DEPS = frozenset({"npadvmod", "nmod", "compound", "nsubj"})
 
 
@@ -33,17 +35,24 @@ def noun_owners(noun: Token, roles: Roles, joint: bool = False) -> list[Token]:
     agreement), so a between/among phrase names its parties."""
     symmetric = roles is Roles.SYM
     deps = SYMMETRIC_OWNER_DEPS if symmetric else OWNER_DEPS
-    owners = [c for c in noun.children if c.dep_ in deps and not _leading(c)]
-    owners += [leader for c in noun.children if _leading(c) for leader in leaders(c)]
+    owners = [c for c in noun.children if c.dep_ in deps
+              and not _leading(c, LEADING_PARTICIPLES | BROKERING_PARTICIPLES)]
+    owners += [leader for c in noun.children if _leading(c, LEADING_PARTICIPLES)
+               for leader in leaders(c)]
     if symmetric or joint:
         owners += [g for _, g in syntax.prep_objects(noun, PARTY_PREPS)]
     owners += [g for _, g in syntax.prep_objects(noun, GIVER_PREPS)]
     return owners
 
 
-def _leading(modifier: Token) -> bool:
+def _leading(modifier: Token, words: frozenset[str]) -> bool:
     return modifier.dep_ in ("amod", "conj", "compound") and (
-        modifier.lower_ in LEADING_PARTICIPLES or modifier.lemma_.lower() in LEADING_PARTICIPLES)
+        modifier.lower_ in words or modifier.lemma_.lower() in words)
+
+
+def brokers(noun: Token) -> list[Token]:
+    """The third party of "UN-brokered talks", "AU-sponsored negotiations"."""
+    return [b for c in noun.children if _leading(c, BROKERING_PARTICIPLES) for b in leaders(c)]
 
 
 def leaders(participle: Token) -> list[Token]:

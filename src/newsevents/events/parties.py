@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from newsevents.events import implicit, modality, syntax
 from newsevents.events.lexicon import Roles
-from newsevents.events.linking import GIVER_PREPS, noun_owners
+from newsevents.events.linking import GIVER_PREPS, brokers, noun_owners
 from newsevents.events.triggers import Match, lemma_of, light_verbs, speech_verbs
 from newsevents.models import Actor
 
@@ -194,7 +194,7 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
         owners += syntax.attending_subjects(token)
     actors = resolve_all(_expand(owners), resolver)
     preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS - (TOPIC_PREPS if roles is Roles.SYM else set())
-    targets = [g for _, g in syntax.prep_objects(token, preps)]
+    targets = [g for _, g in syntax.prep_objects(token, preps)] + brokers(token)
     if verb is not None:
         targets += [g for _, g in syntax.prep_objects(verb, preps)]
     recipients = [a for a in resolve_all(_expand(targets), resolver) if a not in actors]
