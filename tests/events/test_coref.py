@@ -142,3 +142,14 @@ def test_linking_makes_a_broker_the_third_party_of_talks(nlp):
                   "CONSULT")
     assert {"CHL", "PER"} <= codes(event.actors)
     assert "AFU" in codes(event.recipients) and "AFU" not in codes(event.actors)
+
+
+def test_coref_government_is_the_one_the_sentence_before_names(nlp):
+    """ "the government" is guessed from the article's main country unless the sentence before
+    names another country's government (LINKING.md, pass 4); a place of a meeting is none."""
+    doc = nlp("Chile, Chile and Chile held talks. Peru's president met the envoy in Quito. "
+              "The government later condemned the raid.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    government = next(t for t in doc if t.lower_ == "government")
+    found = coref.resolve(government)
+    assert found.code == "PER" and "Peru" in found.resolved_from

@@ -47,6 +47,8 @@ OTHER_ROLE_SALIENCE = 40
 SENTENCE_DECAY = (100, 50, 25)  # same sentence, one before, two before
 CLEAR_MARGIN = 1.3  # the winner's score must beat the runner-up's (another code) by this factor
 DESCRIPTION_WINDOW = 6  # sentences back that "the alliance" may refer to
+GUESSED_WINDOW = 1  # "the government": another country's, if the sentence before names one
+SETTING_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside"})
 PAIR_WINDOW = 3  # sentences back that "the two leaders" may refer to
 PAIR_WORDS = frozenset({"two", "both"})
 
@@ -158,7 +160,7 @@ class Coreference:
 
     def _group(self, token: Token) -> list[Actor]:
         own = self.base.resolve(token)
-        if own is not None and own.code:
+        if own is not None and own.code and not self._guessed(token):
             return [own]
         lower = token.lower_
         if lower in FIRST_PERSON:
@@ -169,6 +171,14 @@ class Coreference:
         if token.pos_ == "NOUN" and _definite(token):
             return self._description(token, own)
         return [own] if own is not None else []
+
+    def _guessed(self, token: Token) -> bool:
+        """Did the base resolver only guess the code from the article's main country ("the
+        government", "the army")? Then an antecedent named nearby wins."""
+        explain = getattr(self.base, "explain", None)
+        resolution = explain(token) if explain is not None else None
+        return (resolution is not None and resolution.evidence == "context"
+                and "description" in self.passes and token.pos_ == "NOUN" and _definite(token))
 
     def _speaker(self, token: Token) -> list[Actor]:
         quote = self.quote_at(token.idx)
@@ -210,10 +220,11 @@ class Coreference:
         if entry is None or "description" not in self.passes:
             return [own] if own is not None else []
         sentence = self.sentence_of(token.i)
+        window = GUESSED_WINDOW if own is not None and own.code else DESCRIPTION_WINDOW
         for mention in reversed(self.mentions()):
-            if mention.token.i >= token.i or sentence - mention.sentence > DESCRIPTION_WINDOW:
+            if mention.token.i >= token.i or sentence - mention.sentence > window:
                 continue
-            if _fits(entry, mention.actor):
+            if _fits(entry, mention.actor) and not _setting(mention.token):
                 return [_as(token, mention.actor, own)]
         return [own] if own is not None else []
 
@@ -266,6 +277,11 @@ def _clause_mates(mention: Token, pronoun: Token) -> bool:
             token = token.head
         return syntax.clause_head(token)
     return verb_of(mention).i == verb_of(pronoun).i
+
+
+def _setting(token: Token) -> bool:
+    """A place named as a setting ("met in Cairo") is no antecedent for "the government"."""
+    return token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS
 
 
 def _definite(token: Token) -> bool:
