@@ -153,3 +153,10 @@ def test_coref_government_is_the_one_the_sentence_before_names(nlp):
     government = next(t for t in doc if t.lower_ == "government")
     found = coref.resolve(government)
     assert found.code == "PER" and "Peru" in found.resolved_from
+
+
+def test_coref_the_capital_is_in_the_country_named_before(nlp):
+    doc = nlp("Rebels advanced across Chad on Monday. Fighting reached the capital at night.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    capital = next(t for t in doc if t.lower_ == "capital")
+    assert coref.place(capital) == ("capital", "TCD")

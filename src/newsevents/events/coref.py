@@ -51,6 +51,7 @@ GUESSED_WINDOW = 1  # "the government": another country's, if the sentence befor
 SETTING_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside"})
 PAIR_WINDOW = 3  # sentences back that "the two leaders" may refer to
 PAIR_WORDS = frozenset({"two", "both"})
+CAPITAL_WORDS = frozenset({"capital"})
 
 
 class BaseResolver(Protocol):
@@ -130,7 +131,20 @@ class Coreference:
         return found[0] if found else None
 
     def place(self, token: Token) -> tuple[str, str | None] | None:
-        return self.base.place(token)
+        """The base resolver's place; "the capital" is the capital of the country the
+        sentence or the one before names last, else of the article's country."""
+        found = self.base.place(token)
+        if found is not None or token.lemma_.lower() not in CAPITAL_WORDS or not _definite(token):
+            return found
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return None  # "the capital of Chad" is read by the base resolver, or not at all
+        sentence = self.sentence_of(token.i)
+        start = self._starts[max(0, sentence - 1)]
+        countries = self.base.country_mentions(start, token.i)
+        code = countries[-1][1] if countries else None
+        context = self.base.context_actor()
+        code = code or (context.code if context is not None else None)
+        return (token.text, code) if code else None
 
     def context_actor(self) -> Actor | None:
         return self.base.context_actor()
