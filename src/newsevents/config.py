@@ -24,6 +24,8 @@ class Settings:
     near_duplicate_threshold: float = 0.8
     max_html_bytes: int = 20_000_000
     user_actor_files: tuple[Path, ...] = field(default=())
+    # passes of the coder's rule coreference (newsevents.events.coref, docs/events.md)
+    coref_passes: frozenset[str] = frozenset({"speaker", "description", "pair", "pronoun"})
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

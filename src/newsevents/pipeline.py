@@ -146,7 +146,8 @@ class Extraction:
 
 
 def code_article(
-    doc: Doc, article: Article, kb: KnowledgeBase, known: Mapping[str, KBEntry] | None = None
+    doc: Doc, article: Article, kb: KnowledgeBase, known: Mapping[str, KBEntry] | None = None,
+    settings: Settings = Settings(),
 ) -> Extraction:
     """Pure: one parsed article in, its events, quotes and learned actors out."""
     article = with_publication_date(article, doc, kb)
@@ -155,7 +156,8 @@ def code_article(
     dater = event_dater(doc, article.published)
     text = doc.text  # built from the tokens on every access: read it once
     layout = Layout.of(article, text)
-    events = extract_events(doc, article, resolver, dater=dater, layout=layout)
+    events = extract_events(doc, article, resolver, dater=dater, layout=layout,
+                            coref_passes=settings.coref_passes)
     quotes = extract_quotes(doc, resolver, article.id, layout.indices(doc))
     return Extraction(article, tuple(events), tuple(quotes), tuple(resolver.learned()))
 
@@ -177,7 +179,7 @@ def extract(
                       n_process=max(1, settings.workers))
     for doc, article in stream:
         try:
-            yield code_article(doc, article, kb, known)
+            yield code_article(doc, article, kb, known, settings)
         except Exception as exc:  # noqa: BLE001 - the per-article edge: report, go on
             yield Problem(article.path or article.id, f"extraction failed: {exc!r}")
 

@@ -189,3 +189,11 @@ def test_registry_scores_both_dev_batches_in_the_events_group():
     assert {name: (known[name][0], known[name][2]) for name in DEV_BATCHES} == {
         "events-dev": ("events", ("dev/articles.jsonl", "dev/gold_events.jsonl")),
         "events-dev-more": ("events", ("dev/more/articles.jsonl", "dev/more/gold_events.jsonl"))}
+
+
+def test_registry_has_the_coreference_pass_benchmark():
+    from newsevents.evaluation import registry
+
+    group, _, inputs = registry()["coref-passes"]
+    assert group == "events"
+    assert "dev/more/gold_events.jsonl" in inputs

@@ -45,6 +45,9 @@ def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
                           ("external/petrarch2-validation/petr_unittest.jsonl",
                            "external/petrarch2-validation/PETR.Validate.actors.txt")),
         "seeds": ("events", events.run_seeds, SEED_FILES),
+        "coref-passes": ("events", events.run_coref_passes,
+                         tuple(f"{batch}/{name}" for batch in events.DEV_BATCHES.values()
+                               for name in ("articles.jsonl", "gold_events.jsonl"))),
     }
 
 

@@ -127,6 +127,24 @@ def run_dev(shared: Path, settings: Settings = Settings(), batch: str = "dev") -
     return score_dev(code_dev(shared, settings, batch))
 
 
+def run_coref_passes(shared: Path, settings: Settings = Settings()) -> dict[str, Any]:
+    """What each coreference pass adds on each dev batch (LINKING.md, "Measuring it"): the
+    matches (tp) and false positives (fp) it adds over the coder without it, and its
+    precision on those, to compare with the coder's own."""
+    report: dict[str, Any] = {}
+    for name, batch in DEV_BATCHES.items():
+        full = score_dev(code_dev(shared, settings, batch))["events"]
+        passes = {}
+        for each in sorted(settings.coref_passes):
+            fewer = settings.with_(coref_passes=settings.coref_passes - {each})
+            without = score_dev(code_dev(shared, fewer, batch))["events"]
+            tp, fp = full["tp"] - without["tp"], full["fp"] - without["fp"]
+            passes[each] = {"tp": tp, "fp": fp,
+                            "precision": round(tp / (tp + fp), 3) if tp + fp > 0 else None}
+        report[name] = {"coder": full, "passes": passes}
+    return report
+
+
 def score_dev(cases: Sequence[DevCase]) -> dict[str, Any]:
     """Scores matched anywhere in the article ("events", with "per_type") and from the gold
     event's sentence only ("sentence"). Precision is a lower bound: the gold may miss events."""

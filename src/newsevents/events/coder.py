@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.events import modality
-from newsevents.events.coref import BaseResolver, Coreference
+from newsevents.events.coref import PASSES, BaseResolver, Coreference
 from newsevents.events.implicit import trigger_places
 from newsevents.events.lexicon import Lexicon, Trigger, default_lexicon
 from newsevents.events.parties import ActorResolver, Parties, parties
@@ -195,6 +195,7 @@ def extract_events(
     lexicon: Lexicon | None = None,
     dater: Dater | None = None,
     layout: Layout = Layout(),
+    coref_passes: frozenset[str] = PASSES,
 ) -> list[Event]:
     """Every event the article states, once each: a restatement of the same coded event
     (same trigger lemma, type, parties, flags and date) later in the article is not repeated,
@@ -202,7 +203,7 @@ def extract_events(
     states it too."""
     lexicon = lexicon or default_lexicon()
     dater = dater or _default_dater(article)
-    coref = with_coreference(doc, resolver)
+    coref = with_coreference(doc, resolver, coref_passes)
 
     def is_actor(token: Token) -> bool:
         actor = coref.resolve(token)
@@ -240,10 +241,11 @@ def _without_repeated_headline(events: list[Event]) -> list[Event]:
     return [e for e in events if e.sentence_index >= 0 or _parties_key(e) not in body]
 
 
-def with_coreference(doc: Doc, resolver: BaseResolver) -> Coreference:
+def with_coreference(doc: Doc, resolver: BaseResolver,
+                     passes: frozenset[str] = PASSES) -> Coreference:
     """The article's resolver with coreference, the speakers of its quotations known."""
     if isinstance(resolver, Coreference):
         return resolver
-    coref = Coreference(doc, resolver)
+    coref = Coreference(doc, resolver, passes)
     coref.set_speakers(quote_speakers(doc, coref))
     return coref

@@ -28,7 +28,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsevents.actors.tables import read_table
-from newsevents.config import DATA_DIR
+from newsevents.config import DATA_DIR, Settings
 from newsevents.events import syntax
 from newsevents.errors import DataFileError
 from newsevents.models import Actor
@@ -106,7 +106,7 @@ class Mention:
     plural: bool
 
 
-PASSES = frozenset({"speaker", "description", "pair", "pronoun"})
+PASSES = Settings().coref_passes  # speaker, description, pair, pronoun
 
 
 class Coreference:
