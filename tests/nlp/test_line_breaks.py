@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsevents.nlp import load_model
-from newsevents.nlp.paragraphs import mark_line_breaks
+from newsevents.nlp.paragraphs import mark_line_breaks, sentence_at, sentences
 
 
 def _doc(words: list[str]) -> Doc:
@@ -41,3 +41,12 @@ def test_line_breaks_split_a_headline_from_the_body():
     doc = load_model()("Rivals Sign Peace Pact In Doha\n\nThe two rival governments signed a pact on "
                     "Monday after long talks.")
     assert [s.text.strip() for s in doc.sents][0] == "Rivals Sign Peace Pact In Doha"
+
+
+def test_sentences_are_built_once_and_found_by_token():
+    doc = mark_line_breaks(_doc(["One", "line", ".", "\n", "Two", "lines", "."]))
+    doc[0].is_sent_start = True
+    spans = sentences(doc)
+    assert sentences(doc) is spans
+    assert [s.start for s in spans] == [0, 4]
+    assert sentence_at(doc, 5).start == 4 and sentence_at(doc, 2).start == 0

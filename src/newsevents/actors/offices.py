@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from newsevents.actors.entries import KBEntry
 from newsevents.actors.knowledge import KnowledgeBase
 from newsevents.actors.normalize import normalize_name
+from newsevents.nlp.paragraphs import sentence_at
 
 FORMER_WORDS = frozenset({"former", "ex", "late", "then", "previous", "outgoing", "ousted"})
 TITLE_WINDOW = 4  # words before a name that may hold its title
@@ -29,7 +30,7 @@ class OfficeBound:
 
 def _title_words(ent: Span) -> list[str]:
     doc = ent.doc
-    left = max(ent.sent.start, ent.start - TITLE_WINDOW)
+    left = max(sentence_at(ent.doc, ent.start).start, ent.start - TITLE_WINDOW)
     return [normalize_name(t.text) for t in doc[left:ent.start]]
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.nlp.paragraphs import sentences as sentences_of
 from newsevents.events import modality
 from newsevents.events.coref import PASSES, BaseResolver, Coreference
 from newsevents.events.implicit import trigger_places
@@ -37,7 +38,7 @@ class Layout:
 
     def indices(self, doc: Doc) -> list[int]:
         found, body = [], 0
-        for sentence in doc.sents:
+        for sentence in sentences_of(doc):
             if sentence.start_char < self.headline_end:
                 found.append(-1)
             else:
@@ -210,7 +211,7 @@ def extract_events(
         return actor is not None and actor.code is not None
 
     events: dict[tuple, list[Event]] = {}
-    for index, sentence in zip(layout.indices(doc), doc.sents, strict=True):
+    for index, sentence in zip(layout.indices(doc), sentences_of(doc), strict=True):
         for match in find_matches(sentence, lexicon, is_actor):
             event = code_match(match, sentence, index, article, coref, lexicon, dater)
             if event is not None:

@@ -27,6 +27,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
+from newsevents.nlp.paragraphs import sentences as sentences_of
 from newsevents.actors.tables import read_table
 from newsevents.config import DATA_DIR, Settings
 from newsevents.events import syntax
@@ -120,7 +121,7 @@ class Coreference:
         text = doc.text  # built from the tokens on every access: read it once
         self._quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
         self._speakers: list[Actor | None] = [None] * len(self._quotes)
-        self._starts = [s.start for s in doc.sents]
+        self._starts = [s.start for s in sentences_of(doc)]
         self._mentions: list[Mention] | None = None
         self._cache: dict[int, list[Actor]] = {}
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsevents.events import syntax
+from newsevents.nlp.paragraphs import sentence_at
 from newsevents.events.lexicon import Roles
 from newsevents.events.triggers import Match, lemma_of, light_verbs
 from newsevents.models import Actor
@@ -151,7 +152,7 @@ def _sentence_country(token: Token, own: set[str | None], resolver: ActorResolve
     """Another country the trigger's sentence names, nearest the trigger: a party first
     ("reiterated Moscow's stand on the Libyan issue and pressed for a solution" -> Libya), then,
     unless ``places`` is false, a place ("the operation in Libya")."""
-    sentence = token.sent
+    sentence = sentence_at(token.doc, token.i)
     others = [(_is_place_phrase(token.doc[i]), abs(i - token.i), code)
               for i, code in resolver.country_mentions(sentence.start, sentence.end)
               if code not in own and (places or not _is_place_phrase(token.doc[i]))]
@@ -186,7 +187,7 @@ def agentless_actor(match: Match, actors: tuple[Actor, ...], recipients: tuple[A
 def _sentence_place(token: Token, resolver: ActorResolver) -> str | None:
     """The country of the place phrase nearest the trigger in its sentence ("... was killed
     after protesters swarmed the consulate in Benghazi" -> Libya)."""
-    sentence = token.sent
+    sentence = sentence_at(token.doc, token.i)
     places = [(abs(i - token.i), code)
               for i, code in resolver.country_mentions(sentence.start, sentence.end)
               if _is_place_phrase(token.doc[i])]

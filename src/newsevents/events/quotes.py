@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.nlp.paragraphs import sentences as sentences_of
 from newsevents.events import syntax
 from newsevents.events.parties import ActorResolver
 from newsevents.events.triggers import speech_verbs
@@ -71,7 +72,7 @@ def _attributed(
     doc: Doc, speakers: _Speakers, spans: list[tuple[int, int]]
 ) -> Iterator[tuple[re.Match[str], int, Actor]]:
     """(quotation, its sentence index, its speaker) for every attributed direct quotation."""
-    sentences = list(doc.sents)
+    sentences = sentences_of(doc)
     for match in QUOTE_RE.finditer(doc.text):
         if len(match.group(1).split()) < MIN_QUOTE_WORDS:
             continue
@@ -112,7 +113,7 @@ def _indirect_quotes(
     indices: Sequence[int],
 ) -> Iterator[Quote]:
     verbs = speech_verbs()
-    for index, sentence in zip(indices, doc.sents, strict=True):
+    for index, sentence in zip(indices, sentences_of(doc), strict=True):
         for token in sentence:
             if token.lemma_.lower() not in verbs or not _outside(token, spans):
                 continue
@@ -134,7 +135,7 @@ def extract_quotes(doc: Doc, resolver: ActorResolver, article_id: str = "",
     ``indices``: each sentence's index (-1 for a headline; by default 0, 1, ...)."""
     spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
     speakers = _Speakers(doc, resolver)
-    indices = list(indices) if indices is not None else list(range(len(list(doc.sents))))
+    indices = list(indices) if indices is not None else list(range(len(sentences_of(doc))))
     return [
         *_direct_quotes(doc, speakers, spans, article_id, indices),
         *_indirect_quotes(doc, speakers, spans, article_id, indices),

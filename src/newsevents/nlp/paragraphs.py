@@ -10,8 +10,10 @@ next one starts in lower case.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 COMPONENT = "newsevents_line_breaks"
 CONTINUING_ENDS = frozenset({",", ";", "-", "–"})
@@ -47,3 +49,27 @@ def add_line_breaks(nlp: Language) -> Language:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(COMPONENT, before=before) if before else nlp.add_pipe(COMPONENT)
     return nlp
+
+
+SENTENCES_KEY = "newsevents.sentences"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parsed doc's sentences, built once: ``Doc.sents`` rebuilds its spans on every
+    access, and the coder asks for them from several places."""
+    cached = doc.user_data.get(SENTENCES_KEY)
+    if cached is None:
+        cached = doc.user_data[SENTENCES_KEY] = list(doc.sents)
+    return cached
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i`` (``Token.sent`` walks the whole doc on every call)."""
+    spans = sentences(doc)
+    starts = doc.user_data.get(STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[STARTS_KEY] = [s.start for s in spans]
+    return spans[bisect_right(starts, i) - 1]
+
+
+STARTS_KEY = "newsevents.sentence_starts"
