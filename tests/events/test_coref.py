@@ -160,3 +160,19 @@ def test_coref_the_capital_is_in_the_country_named_before(nlp):
     coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
     capital = next(t for t in doc if t.lower_ == "capital")
     assert coref.place(capital) == ("capital", "TCD")
+
+
+def test_coref_pair_prefers_the_subjects(nlp):
+    """ "the two countries" are the subjects, not the places their talks were about."""
+    doc = nlp("Chile and Peru postponed talks on Bolivia and Ecuador, where the two countries "
+              "back rival groups.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    countries = next(t for t in doc if t.lower_ == "countries")
+    assert {a.code for a in coref.group(countries)} == {"CHL", "PER"}
+
+
+def test_coref_fronted_possessive_is_its_clause_subject(nlp):
+    doc = nlp("Lavrov spoke first. During his visit, the Kenyan president asked Peru to help.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    his = next(t for t in doc if t.lower_ == "his")
+    assert coref.resolve(his).code == "KEN"

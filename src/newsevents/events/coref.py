@@ -204,6 +204,9 @@ class Coreference:
         lower = token.lower_
         person, plural = lower in PERSON_PRONOUNS, lower in PLURAL_PRONOUNS
         quote, sentence = self.quote_at(token.idx), self.sentence_of(token.i)
+        ahead = self._cataphor(token, person, plural)
+        if ahead is not None:
+            return _as(token, ahead.actor)
         scored: dict[str | None, tuple[int, Mention]] = {}
         for mention in self.mentions():
             distance = sentence - mention.sentence
@@ -225,6 +228,18 @@ class Coreference:
             return None
         return _as(token, ranked[0][1].actor)
 
+    def _cataphor(self, token: Token, person: bool, plural: bool) -> Mention | None:
+        """A possessive in a phrase fronted before its clause's subject refers to that
+        subject: "During his visit, Ban asked ..." -> Ban."""
+        if token.dep_ != "poss":
+            return None
+        verb = syntax.clause_head(token)
+        subjects = {s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")}
+        if not subjects or min(subjects) < token.i:
+            return None
+        return next((m for m in self.mentions() if m.token.i in subjects
+                     and m.person == person and m.plural == plural), None)
+
     def _description(self, token: Token, own: Actor | None) -> list[Actor]:
         kinds = {d.kind: d for d in descriptions().get(token.lemma_.lower(), ())}
         if "pair" in kinds and "pair" in self.passes and any(
@@ -244,10 +259,15 @@ class Coreference:
         return [own] if own is not None else []
 
     def _last_pair(self, token: Token) -> list[Actor] | None:
-        """The last two parties named together: "X and Y", "X ... with Y"."""
+        """The last two parties named together ("X and Y", "X ... with Y"), subjects first:
+        in "X and Y postponed talks on Libya and Syria, where the two countries ..." they are
+        X and Y. Places named as settings or topics are no pair."""
         sentence = self.sentence_of(token.i)
+        pairs: list[tuple[bool, list[Actor]]] = []
         for mention in reversed(self.mentions()):
             if mention.token.i >= token.i or sentence - mention.sentence > PAIR_WINDOW:
+                continue
+            if mention.token.dep_ == "pobj":
                 continue
             partners = [c for c in mention.token.children if c.dep_ == "conj"]
             partners += [g for c in mention.token.head.children if c.lower_ == "with"
@@ -255,8 +275,10 @@ class Coreference:
             for partner in partners:
                 other = self.base.resolve(partner)
                 if other is not None and other.code and other.code != mention.actor.code:
-                    return [mention.actor, other]
-        return None
+                    subject = mention.token.dep_ in ("nsubj", "nsubjpass")
+                    pairs.append((subject, [mention.actor, other]))
+        subjects = [pair for subject, pair in pairs if subject]
+        return (subjects or [pair for _, pair in pairs] or [None])[0]
 
     # --- the article's mentions -----------------------------------------------------------
 
