@@ -176,3 +176,10 @@ def test_coref_fronted_possessive_is_its_clause_subject(nlp):
     coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
     his = next(t for t in doc if t.lower_ == "his")
     assert coref.resolve(his).code == "KEN"
+
+
+def test_coref_a_place_named_as_setting_is_no_pronoun_antecedent(nlp):
+    doc = nlp("Outside Mogadishu, the convoy was stopped in its tracks.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    its = next(t for t in doc if t.lower_ == "its")
+    assert coref.resolve(its) is None

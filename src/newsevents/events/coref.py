@@ -49,7 +49,7 @@ SENTENCE_DECAY = (100, 50, 25)  # same sentence, one before, two before
 CLEAR_MARGIN = 1.3  # the winner's score must beat the runner-up's (another code) by this factor
 DESCRIPTION_WINDOW = 6  # sentences back that "the alliance" may refer to
 GUESSED_WINDOW = 1  # "the government": another country's, if the sentence before names one
-SETTING_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside"})
+SETTING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 PAIR_WINDOW = 3  # sentences back that "the two leaders" may refer to
 PAIR_WORDS = frozenset({"two", "both"})
 CAPITAL_WORDS = frozenset({"capital"})
@@ -214,6 +214,8 @@ class Coreference:
                 continue
             if mention.quote != quote or mention.person != person or mention.plural != plural:
                 continue
+            if _setting(mention.token):
+                continue  # "Outside Benghazi, the advance was stopped in its tracks"
             if mention.token.i in {t.i for t in token.head.subtree} and token.dep_ == "poss":
                 continue  # "its forces" never refers to "forces"
             if token.dep_ != "poss" and _clause_mates(mention.token, token):
