@@ -183,3 +183,16 @@ def test_coref_a_place_named_as_setting_is_no_pronoun_antecedent(nlp):
     coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
     its = next(t for t in doc if t.lower_ == "its")
     assert coref.resolve(its) is None
+
+
+def test_judgement_split_by_a_hyphen(nlp):
+    event = first(events_of(nlp, "Peru called the Chilean policy counter-productive."), "ACCUSE")
+    assert event.mode == "disapprove"
+
+
+def test_a_journey_home_is_no_visit(nlp):
+    events = events_of(nlp, "The Chadian prime minister arrived in N'Djamena on Monday.")
+    assert not [e for e in events if e.type == "CONSULT"]
+    visit = first(events_of(nlp, "The Chadian prime minister arrived in Niamey on Monday."),
+                  "CONSULT")
+    assert codes(visit.recipients) == {"NER"}

@@ -148,6 +148,8 @@ def code_match(
         negated = False
     else:
         event_type, mode, cameo = _type_and_code(token, match.trigger, future, lexicon)
+    if _home_visit(event_type, mode, found):
+        return None  # "the Libyan premier arrived in Tripoli": a journey home is no visit
     info = lexicon.types[event_type]
     start, end, trigger_text = _trigger_extent(token)
     date, evidence = dater(token, sentence)
@@ -174,6 +176,12 @@ def code_match(
         confidence=_confidence(match, found, hypothetical),
         contexts=match.trigger.contexts,
     )
+
+
+def _home_visit(event_type: str, mode: str | None, found: Parties) -> bool:
+    own = {a.code for a in found.actors}
+    return (event_type == "CONSULT" and mode == "visit" and bool(found.recipients)
+            and {a.code for a in found.recipients} <= own)
 
 
 def _event_key(event: Event) -> tuple:

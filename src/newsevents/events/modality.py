@@ -184,13 +184,23 @@ def judged_negative(verb: Token) -> bool:
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
         if not any(g.dep_ == "neg" for g in clause.children):
             heads += [g for g in clause.children if g.dep_ in ("acomp", "attr")]
-    return any(_judgement(h) for h in heads)
+    return any(_judgement(h) for h in heads) or _split_word(heads)
+
+
+def _split_word(heads: list[Token]) -> bool:
+    """A hyphenated judgement the parser split into sibling words ("counter", "-",
+    "productive")."""
+    tokens = sorted(heads, key=lambda t: t.i)
+    joined = "".join(t.text_with_ws for t in tokens).lower().replace(" - ", "-")
+    contiguous = all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:]))
+    return contiguous and len(tokens) > 1 and joined.strip() in judgement_words()
 
 
 def _judgement(head: Token) -> bool:
     words = judgement_words()
     modifiers = [c for c in head.children if c.dep_ in ("amod", "compound")]
     phrase = " ".join(t.lower_ for t in sorted([head, *modifiers], key=lambda t: t.i))
+    phrase = phrase.replace(" - ", "-")  # spaCy splits "counter-productive" into three words
     return (head.lemma_.lower() in words or head.lower_ in words
             or any(m.lower_ in words for m in modifiers)
-            or any(w in phrase for w in words if " " in w))
+            or any(w in phrase for w in words if " " in w or "-" in w))
