@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from newsevents.actors import ArticleActors, load_knowledge_base
 from newsevents.events.coder import Layout, headline_text
 from newsevents.events.coref import PASSES, Coreference
-from newsevents.models import Article
+from newsevents.models import Article, DateValue
 from newsevents.pipeline import code_article
 
 pytestmark = pytest.mark.model
@@ -196,3 +198,36 @@ def test_a_journey_home_is_no_visit(nlp):
     visit = first(events_of(nlp, "The Chadian prime minister arrived in Niamey on Monday."),
                   "CONSULT")
     assert codes(visit.recipients) == {"NER"}
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # the content of a demand or an allegation is no event of its own
+    ("Chile demanded that Peruvian troops withdraw from the border.", "RETREAT"),
+    ("Chile accused Peru of shelling the border post.", "ASSAULT"),
+    # an infinitive completing a purpose noun names a purpose, not a fact
+    ("The aim of Peru is to attack the Chilean garrison.", "THREATEN"),
+    # history older than a year before the article
+    ("Chile said Peru had shelled the border post in 2001.", "ASSAULT"),
+])
+def test_no_factual_event_for_what_is_only_said_planned_or_old(nlp, text, event_type):
+    article = Article(id="t", text=text, published=DateValue(dt.date(2022, 5, 2)))
+    events = code_article(nlp(text), article, load_knowledge_base()).events
+    factual = [e for e in events if e.type == event_type and not e.hypothetical]
+    assert not factual, [(e.type, e.trigger) for e in factual]
+
+
+def test_two_sides_of_one_country_acting_together_are_each_others_party(nlp):
+    event = first(events_of(nlp, "The Sudanese army and the rebels signed a ceasefire deal."),
+                  "SUPPORT")
+    assert codes(event.recipients) == {"SDN"}
+
+
+def test_what_is_called_for_names_the_target(nlp):
+    event = first(events_of(nlp, "Chile called for a meeting of the Security Council."),
+                  "REQUEST")
+    assert codes(event.recipients) == {"UNO"}
+
+
+def test_a_city_before_talks_is_their_venue_not_a_party(nlp):
+    event = first(events_of(nlp, "Chile and Peru resumed the Vienna talks on Monday."), "CONSULT")
+    assert "AUT" not in codes(event.actors)

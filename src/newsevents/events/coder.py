@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from newsevents.events.triggers import (
     lemma_of,
     speech_verbs,
 )
-from newsevents.models import Article, DateValue, Event, Location
+from newsevents.models import Article, DateValue, Event, Location, Precision
 
 CODER_VERSION = "0.6"
 
@@ -153,6 +154,8 @@ def code_match(
     info = lexicon.types[event_type]
     start, end, trigger_text = _trigger_extent(token)
     date, evidence = dater(token, sentence)
+    if _background(date, evidence, article):
+        return None  # ANNOTATION.md: history older than a year before the article is no news
     return Event(
         event_id=_event_id(article.id, start, event_type),
         article_id=article.id,
@@ -176,6 +179,30 @@ def code_match(
         confidence=_confidence(match, found, hypothetical),
         contexts=match.trigger.contexts,
     )
+
+
+BACKGROUND_DAYS = 366
+
+
+def _background(date: DateValue | None, evidence: str | None, article: Article) -> bool:
+    """Does the event's own time expression put all of it more than a year before the
+    article ("stepped down in 2007" in a 2022 story)? Dates taken from the article are not."""
+    if date is None or not evidence or article.published is None:
+        return False
+    last_day = _period_end(date)
+    return (article.published.day - last_day).days > BACKGROUND_DAYS
+
+
+def _period_end(date: DateValue) -> dt.date:
+    """The last day of the period a date names (a year ends on 31 December)."""
+    if date.precision is Precision.YEAR:
+        return dt.date(date.day.year, 12, 31)
+    if date.precision is Precision.MONTH:
+        following = dt.date(date.day.year + date.day.month // 12, date.day.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if date.precision is Precision.WEEK:
+        return date.day + dt.timedelta(days=6)
+    return date.day
 
 
 def _home_visit(event_type: str, mode: str | None, found: Parties) -> bool:

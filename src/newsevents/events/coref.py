@@ -68,6 +68,8 @@ class BaseResolver(Protocol):
 
     def ranked_countries(self) -> list[tuple[str, int]]: ...
 
+    def is_city(self, token: Token) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Description:
@@ -155,6 +157,9 @@ class Coreference:
 
     def ranked_countries(self) -> list[tuple[str, int]]:
         return self.base.ranked_countries()
+
+    def is_city(self, token: Token) -> bool:
+        return self.base.is_city(token)
 
     def set_speakers(self, speakers: Sequence[tuple[int, Actor]]) -> None:
         """Speakers of direct quotations, as (quotation start offset, actor), for pass 1."""

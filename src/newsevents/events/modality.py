@@ -76,13 +76,34 @@ def is_hypothetical(token: Token, speech_verbs: frozenset[str] = frozenset(),
                     lemma: Callable[[Token], str] = syntax.base_lemma) -> bool:
     """Modal, conditional or merely hoped for: "could impose", "if they attack", "hopes to
     visit". "said it would send" is reported future, not a hypothesis (see is_future)."""
-    if _conditional(token):
+    if _conditional(token) or _unrealised_infinitive(token):
         return True
     for node in syntax.clause_chain(token):
         modals = MODALS - REPORTED_FUTURE_AUX if _reported_future(node, speech_verbs) else MODALS
         if _has_modal(node, modals):
             return True
     return any(_word_in(g, OPEN_VERBS, lemma) for g in governing_verbs(token))
+
+
+PURPOSE_NOUNS = frozenset({"aim", "goal", "plan", "purpose", "idea", "intention", "objective",
+                           "task", "mission", "priority", "hope", "ambition", "target"})
+
+
+def _unrealised_infinitive(verb: Token) -> bool:
+    """An infinitive that completes a noun or a copula names a purpose or plan, not a fact:
+    "plans to annex", "a framework for Syria to destroy its arsenal", "a coalition to support
+    the government", "the aim is to get the troops to withdraw"."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if verb.pos_ != "VERB" or not syntax.is_infinitive(node):
+        return False
+    if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if node.dep_ in ("xcomp", "ccomp", "advcl") and node.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in PURPOSE_NOUNS
+                   for c in node.head.children)  # not "X is to meet Y": a plan of X's
+    return node.dep_ == "xcomp" and node.head.pos_ == "VERB" and _unrealised_infinitive(node.head)
 
 
 def is_future(token: Token, speech_verbs: frozenset[str] = frozenset(),

@@ -49,6 +49,8 @@ class ActorResolver(Protocol):
 
     def ranked_countries(self) -> list[tuple[str, int]]: ...
 
+    def is_city(self, token: Token) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Parties:
@@ -174,6 +176,10 @@ def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
         objects += [g for _, g in syntax.prep_objects(token, preps)]
     inner = INNER_PREPS - TOPIC_PREPS if roles is Roles.SYM else INNER_PREPS
     others = resolve_all(objects, resolver, subjects[0] if subjects else None, inner)
+    if not others and subjects:  # "called for a meeting of the Security Council" -> UN
+        called_for = [g for _, g in syntax.prep_objects(token, frozenset({"for"}))]
+        others = [a for a in resolve_all(_expand(called_for), resolver, subjects[0])
+                  if a.code not in {s.code for s in subjects}]
     if roles in (Roles.HOST, Roles.FROM):
         return Parties(tuple(others), tuple(subjects))
     return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))
@@ -185,13 +191,17 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
     during a visit to Morocco")."""
     token, roles = match.token, match.trigger.roles
     owners = noun_owners(token, roles, match.trigger.type in implicit.JOINT_TYPES)
+    if match.trigger.type == "CONSULT" or roles is Roles.SYM:  # "Vienna talks": the venue
+        owners = [o for o in owners
+                  if not (o.dep_ in ("compound", "nmod") and resolver.is_city(o))]
     verb = syntax.governing_light_verb(token, light_verbs(), lemma_of)
     if verb is not None:
         owners += syntax.logical_subjects(verb)
     elif token.dep_ == "attr":  # "Russia is a critic of NATO's campaign"
         owners += syntax.logical_subjects(token.head)
-    elif match.trigger.type == "CONSULT" and not owners:
-        owners += syntax.attending_subjects(token)
+    elif match.trigger.type == "CONSULT" and not owners:  # "a meeting of the forum": it meets
+        owners += ([g for _, g in syntax.prep_objects(token, frozenset({"of"}))]
+                   or syntax.attending_subjects(token))
     actors = resolve_all(_expand(owners), resolver)
     preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS - (TOPIC_PREPS if roles is Roles.SYM else set())
     targets = [g for _, g in syntax.prep_objects(token, preps)] + brokers(token)
@@ -248,8 +258,11 @@ def parties(match: Match, resolver: ActorResolver) -> Parties:
         if host is not None and host not in {a.code for a in found.actors}:
             return Parties(found.actors, (Actor(text="", code=host),))
     joint = roles is Roles.SYM or match.trigger.type in implicit.JOINT_TYPES
-    if joint and not found.recipients and len({a.code for a in found.actors}) > 1:
-        return Parties(found.actors, found.actors)  # acting together: each is the other's party
+    sides = {(a.code, a.sector) for a in found.actors}
+    if joint and not found.recipients and len(sides) > 1:
+        # acting together: each is the other's party, also two sides of one country ("the
+        # government and the rebels agreed")
+        return Parties(found.actors, found.actors)
     if not found.recipients and found.actors and match.trigger.type in VOTE_TYPES:
         body = _document_body(token, found.actors, resolver)
         if body is not None:  # "supported the text": the body that adopts it

@@ -267,8 +267,8 @@ def attending_subjects(noun: Token) -> list[Token]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ATTENDANCE_PREPS or prep.head.i == prep.i:
         return []
-    verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+    verb = clause_head(prep)  # also where the phrase hangs on a noun: "spoke at a press
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):  # conference after a meeting"
         return []
     return logical_subjects(verb)
 

@@ -140,8 +140,27 @@ def match_token(token: Token, lexicon: Lexicon, is_actor: IsActor) -> Trigger | 
 def find_matches(sentence: Span, lexicon: Lexicon, is_actor: IsActor) -> list[Match]:
     """Every trigger in the sentence, minus those another trigger already covers."""
     matches = [Match(t, e) for t in sentence if (e := match_token(t, lexicon, is_actor))]
-    covered = {m.token.i for m in matches}
-    return [m for m in matches if not _subsumed(m.token, covered)]
+    types = {m.token.i: m.trigger.type for m in matches}
+    return [m for m in matches
+            if not _subsumed(m.token, set(types)) and not _content_of(m.token, types)]
+
+
+# Speech acts that do not assert what they are about: a demand, threat, promise or refusal.
+NON_FACTIVE_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+CONTENT_PREPS = frozenset({"of", "for", "against", "on", "about", "from", "to", "into", "with"})
+
+
+def _content_of(token: Token, types: dict[int, str]) -> bool:
+    """A verb that is what a non-factive act is about states no event of its own: "requested
+    that our colleagues give guarantees", "recommended that the council endorse the deal",
+    "accused Riyadh of siding with Moscow" (an allegation asserts nothing either)."""
+    if token.pos_ != "VERB":
+        return False
+    if token.dep_ == "ccomp":
+        return types.get(token.head.i) in NON_FACTIVE_TYPES
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in CONTENT_PREPS:
+        return types.get(token.head.head.i) in NON_FACTIVE_TYPES | {"ACCUSE"}
+    return False
 
 
 def _subsumed(token: Token, triggers: set[int]) -> bool:
