@@ -18,6 +18,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from newsevents.events import implicit, modality, syntax
+from newsevents.events.coref import BaseResolver
 from newsevents.events.lexicon import Roles
 from newsevents.events.linking import GIVER_PREPS, brokers, noun_owners
 from newsevents.events.triggers import Match, lemma_of, light_verbs, speech_verbs
@@ -33,23 +34,11 @@ NAME_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
-class ActorResolver(Protocol):
+class ActorResolver(BaseResolver, Protocol):
     """What the coder needs from actor resolution: ``newsevents.events.coref.Coreference``
     over the article's resolver (see ``newsevents.actors``)."""
 
-    def resolve(self, token: Token) -> Actor | None: ...
-
     def group(self, token: Token) -> list[Actor]: ...
-
-    def place(self, token: Token) -> tuple[str, str | None] | None: ...
-
-    def context_actor(self) -> Actor | None: ...
-
-    def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]: ...
-
-    def ranked_countries(self) -> list[tuple[str, int]]: ...
-
-    def is_city(self, token: Token) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
