@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.nlp.paragraphs import sentences as sentences_of
 from newsevents.events import modality
 from newsevents.events.coref import PASSES, BaseResolver, Coreference
 from newsevents.events.implicit import trigger_places
@@ -23,6 +22,7 @@ from newsevents.events.triggers import (
     speech_verbs,
 )
 from newsevents.models import Article, DateValue, Event, Location, Precision
+from newsevents.nlp.paragraphs import sentences as sentences_of
 
 CODER_VERSION = "0.6"
 
@@ -234,9 +234,9 @@ def extract_events(
     coref_passes: frozenset[str] = PASSES,
 ) -> list[Event]:
     """Every event the article states, once each: a restatement of the same coded event
-    (same trigger lemma, type, parties, flags and date) later in the article is not repeated,
-    and a headline event (sentence index -1, see :class:`Layout`) is dropped when the body
-    states it too."""
+    (same trigger lemma, type, parties and flags, and no other date) later in the article is
+    not repeated, and a headline event (sentence index -1, see :class:`Layout`) is dropped
+    when the body states it too."""
     lexicon = lexicon or default_lexicon()
     dater = dater or _default_dater(article)
     coref = with_coreference(doc, resolver, coref_passes)
@@ -267,14 +267,9 @@ def _keep_once(bucket: list[Event], event: Event) -> None:
     bucket.append(event)
 
 
-def _parties_key(event: Event) -> tuple:
-    return (event.type, frozenset(a.code for a in event.actors),
-            frozenset(a.code for a in event.recipients), event.negated, event.hypothetical)
-
-
 def _without_repeated_headline(events: list[Event]) -> list[Event]:
-    body = {_parties_key(e) for e in events if e.sentence_index >= 0}
-    return [e for e in events if e.sentence_index >= 0 or _parties_key(e) not in body]
+    body = {_event_key(e) for e in events if e.sentence_index >= 0}
+    return [e for e in events if e.sentence_index >= 0 or _event_key(e) not in body]
 
 
 def with_coreference(doc: Doc, resolver: BaseResolver,

@@ -27,12 +27,12 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from newsevents.nlp.paragraphs import sentences as sentences_of
 from newsevents.actors.tables import read_table
 from newsevents.config import DATA_DIR, Settings
-from newsevents.events import syntax
 from newsevents.errors import DataFileError
+from newsevents.events import syntax
 from newsevents.models import Actor
+from newsevents.nlp.paragraphs import sentences as sentences_of
 
 QUOTE_RE = re.compile(r"[\"“„«]([^\"“”„«»]{10,}?)[\"”»]")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"})

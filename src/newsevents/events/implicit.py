@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsevents.events import syntax
-from newsevents.nlp.paragraphs import sentence_at
 from newsevents.events.lexicon import Roles
 from newsevents.events.triggers import Match, lemma_of, light_verbs
 from newsevents.models import Actor
+from newsevents.nlp.paragraphs import sentence_at
 
 if TYPE_CHECKING:
     from newsevents.events.parties import ActorResolver

@@ -14,11 +14,11 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.nlp.paragraphs import sentences as sentences_of
 from newsevents.events import syntax
 from newsevents.events.parties import ActorResolver
 from newsevents.events.triggers import speech_verbs
 from newsevents.models import Actor, Quote
+from newsevents.nlp.paragraphs import sentences as sentences_of
 
 QUOTE_RE = re.compile(r"[\"“„«]([^\"“”„«»]{10,}?)[\"”»]")
 MIN_QUOTE_WORDS = 4
