@@ -156,6 +156,9 @@ def code_article(
     dater = event_dater(doc, article.published)
     text = doc.text  # built from the tokens on every access: read it once
     layout = Layout.of(article, text)
+    original = headline_text(article)
+    if original != text and len(original) == len(text):  # a sentence-cased Title Case headline
+        layout = replace(layout, original=original)
     events = extract_events(doc, article, resolver, dater=dater, layout=layout,
                             coref_passes=settings.coref_passes)
     quotes = extract_quotes(doc, resolver, article.id, layout.indices(doc))
@@ -174,7 +177,7 @@ def extract(
     """
     nlp = load_model(settings.model_names)
     kb = load_knowledge_base(settings.user_actor_files)
-    pairs = ((headline_text(article), article) for article in articles)
+    pairs = ((headline_text(article, kb.is_name), article) for article in articles)
     stream = nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
                       n_process=max(1, settings.workers))
     for doc, article in stream:

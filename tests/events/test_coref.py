@@ -231,3 +231,14 @@ def test_what_is_called_for_names_the_target(nlp):
 def test_a_city_before_talks_is_their_venue_not_a_party(nlp):
     event = first(events_of(nlp, "Chile and Peru resumed the Vienna talks on Monday."), "CONSULT")
     assert "AUT" not in codes(event.actors)
+
+
+def test_title_case_headline_is_parsed_in_sentence_case_and_reported_as_written(nlp):
+    kb = load_knowledge_base()
+    article = Article(id="t", text="Officials in Lima gave no details.",
+                      title="Chile Expels Peruvian Envoy Over Border Row")
+    events = code_article(nlp(headline_text(article, kb.is_name)), article, kb).events
+    event = first(events, "SANCTION")
+    assert event.sentence_index == -1
+    assert event.sentence == "Chile Expels Peruvian Envoy Over Border Row"
+    assert event.trigger == "Expels"

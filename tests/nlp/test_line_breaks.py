@@ -50,3 +50,8 @@ def test_sentences_are_built_once_and_found_by_token():
     assert sentences(doc) is spans
     assert [s.start for s in spans] == [0, 4]
     assert sentence_at(doc, 5).start == 4 and sentence_at(doc, 2).start == 0
+
+
+def test_line_breaks_a_blank_line_always_ends_the_sentence():
+    doc = mark_line_breaks(_doc(["rivals", "sign", "pact", "\n\n", "officials", "said", "."]))
+    assert [t.i for t in doc if t.is_sent_start and t.i > 0] == [4]

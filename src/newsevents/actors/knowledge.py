@@ -47,6 +47,12 @@ class KnowledgeBase:
         entries = self._names.get(normalize_name(phrase))
         return pick_entry(entries, on) if entries else None
 
+    def is_name(self, phrase: str) -> bool:
+        """Does ``phrase`` name a country, place, body or person (not a kind of actor such as
+        "rebels")? Headlines in Title Case keep such words capitalised for the parser."""
+        entries = self._names.get(normalize_name(phrase))
+        return bool(entries) and any(e.kind is not EntryKind.SECTOR for e in entries)
+
     def lookup_place(self, phrase: str) -> KBEntry | None:
         """A country, city, region or seat of power named ``phrase`` (locations only)."""
         entries = self._places.get(normalize_name(phrase))

@@ -22,6 +22,7 @@ from newsevents.events.triggers import (
     speech_verbs,
 )
 from newsevents.models import Article, DateValue, Event, Location, Precision
+from newsevents.nlp.headlines import sentence_case
 from newsevents.nlp.paragraphs import sentences as sentences_of
 
 CODER_VERSION = "0.6"
@@ -36,6 +37,7 @@ class Layout:
 
     headline_end: int = 0
     shift: int = 0
+    original: str = ""  # the parsed text before a Title Case headline was sentence-cased
 
     def indices(self, doc: Doc) -> list[int]:
         found, body = [], 0
@@ -71,12 +73,20 @@ class Layout:
 HEADLINE_BREAK = "\n\n"
 
 
-def headline_text(article: Article) -> str:
+def headline_text(article: Article, is_name: Callable[[str], bool] | None = None) -> str:
     """The text to parse: the headline on a line of its own before the body, unless the body
-    begins with it already."""
-    if not Layout.of(article).shift:
-        return article.text
-    return " ".join((article.title or "").split()) + HEADLINE_BREAK + article.text
+    begins with it already. With ``is_name`` (a knowledge-base lookup), a Title Case headline
+    is sentence-cased for the parser (``newsevents.nlp.headlines``; offsets unchanged)."""
+    layout = Layout.of(article)
+    if layout.shift:
+        text = " ".join((article.title or "").split()) + HEADLINE_BREAK + article.text
+    else:
+        text = article.text
+    if is_name is None or not layout.headline_end:
+        return text
+    start = layout.headline_end - len(text[:layout.headline_end].lstrip())
+    headline = text[start:layout.headline_end]
+    return text[:start] + sentence_case(headline, is_name) + text[layout.headline_end:]
 
 # (trigger token, its sentence) -> the event's date and the words that gave it
 Dater = Callable[[Token, Span], tuple[DateValue | None, str | None]]
@@ -249,10 +259,18 @@ def extract_events(
     for index, sentence in zip(layout.indices(doc), sentences_of(doc), strict=True):
         for match in find_matches(sentence, lexicon, is_actor):
             event = code_match(match, sentence, index, article, coref, lexicon, dater)
+            if event is not None and index < 0 and layout.original:
+                event = _as_written(event, sentence, layout.original)
             if event is not None:
                 bucket = events.setdefault((lemma_of(match.token), *_event_key(event)), [])
                 _keep_once(bucket, layout.in_article(event))
     return _without_repeated_headline([e for bucket in events.values() for e in bucket])
+
+
+def _as_written(event: Event, sentence: Span, original: str) -> Event:
+    """A headline event in the words of the headline as written, not as sentence-cased."""
+    return replace(event, sentence=original[sentence.start_char:sentence.end_char].strip(),
+                   trigger=original[event.char_start:event.char_end])
 
 
 def _keep_once(bucket: list[Event], event: Event) -> None:

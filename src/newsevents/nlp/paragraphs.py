@@ -5,7 +5,7 @@ body ("Turkey Shoots Down Russian Plane\\n\\nNATO member Turkey shot down ..."),
 coder one long "sentence" with two subjects. News text is not hard-wrapped (no line of the dev
 batches or the seeds breaks inside a sentence), so a line break is a sentence boundary, except
 where the line plainly goes on: the previous line ends in a lower-case word or a comma and the
-next one starts in lower case.
+next one starts in lower case. A blank line always ends a paragraph.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if token.text.isspace() or "\n" not in previous.text + previous.whitespace_:
             continue
         before = next((t for t in reversed(doc[: token.i]) if not t.text.isspace()), None)
-        if before is not None and not _continues(before, token):
+        blank_line = (previous.text + previous.whitespace_).count("\n") > 1
+        if before is not None and (blank_line or not _continues(before, token)):
             token.is_sent_start = True
     return doc
 
