@@ -242,3 +242,12 @@ def test_title_case_headline_is_parsed_in_sentence_case_and_reported_as_written(
     assert event.sentence_index == -1
     assert event.sentence == "Chile Expels Peruvian Envoy Over Border Row"
     assert event.trigger == "Expels"
+
+
+def test_coref_resolves_mentions_only_of_the_sentences_it_looks_at(nlp):
+    doc = nlp("Chile met Peru. Bolivia met Ecuador. Then he left. Colombia met Panama.")
+    coref = Coreference(doc, ArticleActors.build(doc, load_knowledge_base()))
+    he = next(t for t in doc if t.lower_ == "he")
+    coref.resolve(he)
+    assert set(coref._mentions) == {0, 1, 2}  # the pronoun's sentence and the two before
+    assert [m.actor.code for m in coref.mentions()][-2:] == ["COL", "PAN"]

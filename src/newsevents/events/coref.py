@@ -124,7 +124,7 @@ class Coreference:
         self._quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
         self._speakers: list[Actor | None] = [None] * len(self._quotes)
         self._starts = [s.start for s in sentences_of(doc)]
-        self._mentions: list[Mention] | None = None
+        self._mentions: dict[int, list[Mention]] = {}
         self._cache: dict[int, list[Actor]] = {}
 
     # --- the resolver protocol ------------------------------------------------------------
@@ -213,7 +213,7 @@ class Coreference:
         if ahead is not None:
             return _as(token, ahead.actor)
         scored: dict[str | None, tuple[int, Mention]] = {}
-        for mention in self.mentions():
+        for mention in self.mentions(token, len(SENTENCE_DECAY) - 1):
             distance = sentence - mention.sentence
             if mention.token.i >= token.i or distance >= len(SENTENCE_DECAY):
                 continue
@@ -244,7 +244,7 @@ class Coreference:
         subjects = {s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")}
         if not subjects or min(subjects) < token.i:
             return None
-        return next((m for m in self.mentions() if m.token.i in subjects
+        return next((m for m in self.mentions(token) if m.token.i in subjects
                      and m.person == person and m.plural == plural), None)
 
     def _description(self, token: Token, own: Actor | None) -> list[Actor]:
@@ -258,7 +258,7 @@ class Coreference:
             return [own] if own is not None else []
         sentence = self.sentence_of(token.i)
         window = GUESSED_WINDOW if own is not None and own.code else DESCRIPTION_WINDOW
-        for mention in reversed(self.mentions()):
+        for mention in reversed(self.mentions(token, window)):
             if mention.token.i >= token.i or sentence - mention.sentence > window:
                 continue
             if _fits(entry, mention.actor) and not _setting(mention.token):
@@ -271,7 +271,7 @@ class Coreference:
         X and Y. Places named as settings or topics are no pair."""
         sentence = self.sentence_of(token.i)
         pairs: list[tuple[bool, list[Actor]]] = []
-        for mention in reversed(self.mentions()):
+        for mention in reversed(self.mentions(token, PAIR_WINDOW)):
             if mention.token.i >= token.i or sentence - mention.sentence > PAIR_WINDOW:
                 continue
             if mention.token.dep_ == "pobj":
@@ -289,21 +289,29 @@ class Coreference:
 
     # --- the article's mentions -----------------------------------------------------------
 
-    def mentions(self) -> list[Mention]:
-        """Every coded actor phrase of the article, in text order (built on first use)."""
-        if self._mentions is None:
-            self._mentions = []
-            for token in self.doc:
+    def mentions(self, token: Token | None = None, window: int = 0) -> list[Mention]:
+        """Coded actor phrases in text order: those of ``token``'s sentence and the
+        ``window`` sentences before it, or of the whole article. Each sentence's mentions are
+        resolved once, when first asked for (most sentences never are)."""
+        last = self.sentence_of(token.i) if token is not None else len(self._starts) - 1
+        first = max(0, last - window) if token is not None else 0
+        return [m for n in range(first, last + 1) for m in self._sentence_mentions(n)]
+
+    def _sentence_mentions(self, n: int) -> list[Mention]:
+        if n not in self._mentions:
+            end = self._starts[n + 1] if n + 1 < len(self._starts) else len(self.doc)
+            found = []
+            for token in self.doc[self._starts[n]:end]:
                 if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in MENTION_DEPS:
                     continue
                 actor = self.base.resolve(token)
                 if actor is None or not actor.code:
                     continue
                 person = _is_person(token) and self.base.place(token) is None  # "Luhansk"
-                self._mentions.append(Mention(
-                    token, actor, self.sentence_of(token.i), self.quote_at(token.idx),
-                    person, _is_plural(token)))
-        return self._mentions
+                found.append(Mention(token, actor, n, self.quote_at(token.idx), person,
+                                     _is_plural(token)))
+            self._mentions[n] = found
+        return self._mentions[n]
 
     def sentence_of(self, i: int) -> int:
         return bisect_right(self._starts, i) - 1
