@@ -251,3 +251,15 @@ def test_coref_resolves_mentions_only_of_the_sentences_it_looks_at(nlp):
     coref.resolve(he)
     assert set(coref._mentions) == {0, 1, 2}  # the pronoun's sentence and the two before
     assert [m.actor.code for m in coref.mentions()][-2:] == ["COL", "PAN"]
+
+
+def test_event_ids_and_offsets_are_in_article_coordinates(nlp):
+    kb = load_knowledge_base()
+    text = "Chile expelled a Peruvian envoy on Monday."
+    bare = Article(id="t", text=text)
+    titled = Article(id="t", text=text, title="Envoy Row Deepens")
+    first_bare = first(code_article(nlp(text), bare, kb).events, "SANCTION")
+    first_titled = first(code_article(nlp(headline_text(titled)), titled, kb).events, "SANCTION")
+    assert (first_titled.event_id, first_titled.char_start) == (first_bare.event_id,
+                                                                 first_bare.char_start)
+    assert text[first_titled.char_start:first_titled.char_end] == "expelled"

@@ -50,10 +50,16 @@ class Layout:
         return found
 
     def in_article(self, event: Event) -> Event:
-        if event.sentence_index < 0 or not self.shift:
+        """The event with offsets (and so its id) in article coordinates: the text's for a
+        body sentence, the title's for a headline."""
+        if event.sentence_index < 0:
+            return replace(event, event_id=_event_id(event.article_id, f"title:{event.char_start}",
+                                                     event.type))
+        if not self.shift:
             return event
-        return replace(event, char_start=event.char_start - self.shift,
-                       char_end=event.char_end - self.shift)
+        start = event.char_start - self.shift
+        return replace(event, char_start=start, char_end=event.char_end - self.shift,
+                       event_id=_event_id(event.article_id, start, event.type))
 
     @classmethod
     def of(cls, article: Article, parsed: str | None = None) -> Layout:
@@ -129,7 +135,7 @@ def _confidence(match: Match, found: Parties, hedged: bool) -> float:
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def _event_id(article_id: str, start: int, event_type: str) -> str:
+def _event_id(article_id: str, start: int | str, event_type: str) -> str:
     return hashlib.blake2b(f"{article_id}:{start}:{event_type}".encode(), digest_size=8).hexdigest()
 
 
