@@ -263,3 +263,35 @@ def test_event_ids_and_offsets_are_in_article_coordinates(nlp):
     assert (first_titled.event_id, first_titled.char_start) == (first_bare.event_id,
                                                                  first_bare.char_start)
     assert text[first_titled.char_start:first_titled.char_end] == "expelled"
+
+
+def test_a_protest_with_no_organiser_is_by_civilians_where_it_happens(nlp):
+    event = first(events_of(nlp, "Months of mass protests in Bamako preceded the coup."),
+                  "PROTEST")
+    assert [(a.code, a.sector, a.text) for a in event.actors] == [("MLI", "CVL", "")]
+
+
+def test_a_protest_noun_that_only_describes_is_no_protest(nlp):
+    events = events_of(nlp, "The Chilean general described the advance as a victorious march.")
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile does not support the Peruvian plan.",
+    "Chile cannot back the Peruvian plan.",
+])
+def test_a_denied_stance_is_a_refusal(nlp, text):
+    event = first(events_of(nlp, text), "REJECT")
+    assert not event.negated and not event.hypothetical
+    assert "PER" in codes(event.recipients)
+
+
+def test_a_meeting_with_only_modifiers_is_attended_by_the_clause_subject(nlp):
+    event = first(events_of(nlp, "Chile signed the deal after intense negotiations in Lima."),
+                  "CONSULT")
+    assert "CHL" in codes(event.actors)
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_modifies(nlp):
+    event = first(events_of(nlp, "Bolivia, which Chile accused of spying, denied it."), "ACCUSE")
+    assert codes(event.recipients) == {"BOL"}

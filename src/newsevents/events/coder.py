@@ -104,6 +104,8 @@ def _location(token: Token, resolver: ActorResolver) -> Location | None:
 
 
 ALL_SIDES_CALL = ("AGREE", None, "030")
+# Stances whose denial is itself an act: not supporting a deal is rejecting it.
+STANCE_TYPES = frozenset({"SUPPORT"})
 
 
 def _type_and_code(
@@ -159,10 +161,13 @@ def code_match(
     future = modality.is_future(token, speech_verbs(), lemma_of)
     negated = modality.is_negated(token)
     refused = lexicon.types[match.trigger.type].refused
-    if negated and future and not hypothetical and refused is not None:
-        # "will not meet", "said it would not release them": a refusal, which did happen
+    stance = match.trigger.type in STANCE_TYPES and (
+        not hypothetical or modality.cannot(token))
+    if negated and refused is not None and ((future and not hypothetical) or stance):
+        # "will not meet", "said it would not release them", "they do not support / cannot
+        # back the deal": a refusal, which did happen
         event_type, cameo, mode = refused
-        negated = False
+        negated = hypothetical = False
     else:
         event_type, mode, cameo = _type_and_code(token, match.trigger, future, lexicon)
     if _home_visit(event_type, mode, found):

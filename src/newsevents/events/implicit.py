@@ -192,3 +192,24 @@ def _sentence_place(token: Token, resolver: ActorResolver) -> str | None:
               for i, code in resolver.country_mentions(sentence.start, sentence.end)
               if _is_place_phrase(token.doc[i])]
     return min(places)[1] if places else None
+
+
+def unnamed_crowd(match: Match, resolver: ActorResolver) -> Actor | None:
+    """The implicit organiser of a protest noun that names none ("months of mass protests",
+    "a rally outside the base"): civilians of the country where it happens, else of the
+    nearest place its sentence names, else of the article's country - the convention the
+    coder follows for attacks with no named attacker. A protest noun that only describes
+    something ("called the advance a victorious march") is none."""
+    token = match.token
+    if match.trigger.type != "PROTEST" or token.pos_ != "NOUN" or _predicative(token):
+        return None
+    if syntax.deictic_place(token):
+        return None
+    code = place_country(token, resolver) or _sentence_place(token, resolver)
+    context = resolver.context_actor()
+    code = code or (context.code if context is not None else None)
+    return Actor(text="", code=code, sector="CVL") if code else None
+
+
+def _predicative(token: Token) -> bool:
+    return token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as")

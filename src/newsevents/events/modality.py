@@ -52,6 +52,22 @@ def is_negated(token: Token) -> bool:
     return False
 
 
+ABILITY_MODALS = frozenset({"can", "ca"})  # spaCy splits "can't" into "ca" + "n't"
+
+
+def cannot(token: Token) -> bool:
+    """A plain "cannot" ("we cannot back the deal"): a refusal stated now, not a hypothesis
+    (unless a condition comes with it)."""
+    if _conditional(token):
+        return False
+    for node in syntax.clause_chain(token):
+        modals = [c for c in node.children if c.dep_ == "aux" and c.lower_ in MODALS]
+        if modals:
+            return (all(m.lower_ in ABILITY_MODALS for m in modals)
+                    and any(c.dep_ == "neg" for c in node.children))
+    return False
+
+
 def _has_modal(node: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in node.children)
 

@@ -188,10 +188,13 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
         owners += syntax.logical_subjects(verb)
     elif token.dep_ == "attr":  # "Russia is a critic of NATO's campaign"
         owners += syntax.logical_subjects(token.head)
-    elif match.trigger.type == "CONSULT" and not owners:  # "a meeting of the forum": it meets
-        owners += ([g for _, g in syntax.prep_objects(token, frozenset({"of"}))]
-                   or syntax.attending_subjects(token))
     actors = resolve_all(_expand(owners), resolver)
+    if not actors and verb is None and match.trigger.type == "CONSULT":
+        # no participant of its own ("intense negotiations"): "a meeting of the forum" is the
+        # forum's; one in a time phrase is attended by the clause's subject
+        attending = ([g for _, g in syntax.prep_objects(token, frozenset({"of"}))]
+                     or syntax.attending_subjects(token))
+        actors = resolve_all(_expand(attending), resolver)
     preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS - (TOPIC_PREPS if roles is Roles.SYM else set())
     targets = [g for _, g in syntax.prep_objects(token, preps)] + brokers(token)
     if verb is not None:
@@ -242,6 +245,9 @@ def parties(match: Match, resolver: ActorResolver) -> Parties:
     perpetrator = implicit.agentless_actor(match, found.actors, found.recipients, resolver)
     if perpetrator is not None:
         return Parties((perpetrator,), found.recipients)
+    crowd = None if found.actors else implicit.unnamed_crowd(match, resolver)
+    if crowd is not None:
+        found = Parties((crowd,), found.recipients)
     if match.trigger.type == "CONSULT" and not found.recipients and found.actors:
         host = implicit.place_country(token, resolver)  # "talks in Istanbul": Turkey hosts them
         if host is not None and host not in {a.code for a in found.actors}:

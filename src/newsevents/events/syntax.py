@@ -188,7 +188,7 @@ def logical_objects(verb: Token) -> list[Token]:
         return own
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # reduced passive: "a deal signed by X"
         return [verb.head]
-    return direct(verb, OBJECT_DEPS)
+    return [antecedent(t) for t in direct(verb, OBJECT_DEPS)]  # "X, which the US accused"
 
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
@@ -258,7 +258,8 @@ def governs(trigger: Token, token: Token) -> bool:
     return clause_head(token).i in own
 
 
-ATTENDANCE_PREPS = frozenset({"during", "after", "before", "following", "on", "at", "ahead"})
+ATTENDANCE_PREPS = frozenset({"during", "after", "before", "following", "on", "at", "ahead",
+                              "in"})
 
 
 def attending_subjects(noun: Token) -> list[Token]:
@@ -267,8 +268,10 @@ def attending_subjects(noun: Token) -> list[Token]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ATTENDANCE_PREPS or prep.head.i == prep.i:
         return []
-    verb = clause_head(prep)  # also where the phrase hangs on a noun: "spoke at a press
-    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):  # conference after a meeting"
+    # the clause above the preposition, also where the phrase hangs on a noun ("spoke at a
+    # press conference after a meeting") or the parser calls the preposition a verb ("following")
+    verb = clause_head(prep.head)
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
         return []
     return logical_subjects(verb)
 
