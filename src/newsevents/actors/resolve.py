@@ -165,28 +165,27 @@ class ArticleActors:
 
     def place(self, token: Token) -> tuple[str, str | None] | None:
         """(place name, country code) of the GPE/LOC/FAC name ``token`` is part of."""
-        entity = self._entities.get(token.i)
-        entry = self._place_entry(token)
+        text = self._place_text(token)
+        entry = self._kb.lookup_place(text) if text else None
         if entry is not None:
             named = entry.kind is EntryKind.PLACE or not entry.code
             return (entry.name if named else self._kb.name_of(entry.code) or entry.name), entry.code
-        text = _entity_name(entity, self._kb) if entity is not None else ""
+        entity = self._entities.get(token.i)
         if entity is not None and entity.label_ in PLACE_LABELS and text:
             return text, None
         return None
 
     def is_city(self, token: Token) -> bool:
         """Does ``token`` name a city or region (not a country)? "Vienna" in "Vienna talks"."""
-        entry = self._place_entry(token)
+        text = self._place_text(token)
+        entry = self._kb.lookup_place(text) if text else None
         return entry is not None and entry.kind is EntryKind.PLACE
 
-    def _place_entry(self, token: Token) -> KBEntry | None:
+    def _place_text(self, token: Token) -> str:
         entity = self._entities.get(token.i)
         if entity is not None:
-            text = _entity_name(entity, self._kb)
-        else:
-            text = token.text if token.pos_ == "PROPN" else ""
-        return self._kb.lookup_place(text) if text else None
+            return _entity_name(entity, self._kb)
+        return token.text if token.pos_ == "PROPN" else ""
 
     # --- reading one phrase -------------------------------------------------------------
 

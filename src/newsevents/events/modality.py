@@ -170,7 +170,6 @@ def addresses_all_sides(verb: Token) -> bool:
                for a in addressees)
 
 
-
 TERMS_PREPS = frozenset({"under", "according"})
 
 
