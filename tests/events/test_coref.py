@@ -295,3 +295,60 @@ def test_a_meeting_with_only_modifiers_is_attended_by_the_clause_subject(nlp):
 def test_a_relative_pronoun_object_is_the_noun_it_modifies(nlp):
     event = first(events_of(nlp, "Bolivia, which Chile accused of spying, denied it."), "ACCUSE")
     assert codes(event.recipients) == {"BOL"}
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Greece said Turkey had violated its airspace.", "TUR"),
+    ("Seoul insisted that Pyongyang had breached the accord.", "PRK"),
+    ("Ghana said the vote was delayed and that Togo had meddled in the count.", "TGO"),
+])
+def test_reported_wrongdoing_is_an_allegation(nlp, text, recipient):
+    event = first(events_of(nlp, text), "ACCUSE")
+    assert (event.mode, event.cameo) == ("allege", "112")
+    assert recipient in codes(event.recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "Greece said Turkey had not violated its airspace.",  # denied
+    "Greece said Turkey could violate its airspace.",  # only possible
+    "Greece said Turkey had crossed into its airspace.",  # no word of wrongdoing
+])
+def test_reported_wrongdoing_needs_a_stated_wrong(nlp, text):
+    assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Russia warned there would be serious consequences for Turkey.", "TUR"),
+    ("Iran said any attack by Israel would meet a crushing response.", "ISR"),
+    # the pronoun of the complement is not the speaker threatening itself
+    ("Kenya said that if Somalia did not comply, it would face consequences.", "SOM"),
+])
+def test_warning_of_consequences_is_a_threat(nlp, text, recipient):
+    event = first(events_of(nlp, text), "THREATEN")
+    assert recipient in codes(event.recipients)
+    assert not codes(event.recipients) & codes(event.actors)
+
+
+def test_warning_without_consequences_is_no_threat(nlp):
+    for text in ("Kenya warned that the dam could collapse.",
+                 "Kenya said there would be no consequences for Somalia."):
+        assert not [e for e in events_of(nlp, text) if e.type == "THREATEN"], text
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # an obligation in the second of two coordinated complement clauses
+    ("Norway said the talks were over and that Iran must release the sailors.", "IRN"),
+    # "had a duty to" is an obligation like "must"
+    ("Germany said Russia had a duty to restrain the separatists.", "RUS"),
+])
+def test_reported_obligations_are_demands(nlp, text, recipient):
+    event = first(events_of(nlp, text), "REQUEST")
+    assert recipient in codes(event.recipients)
+
+
+def test_an_article_about_two_countries_aims_an_untargeted_act_at_the_other(nlp):
+    text = ("Chile and Peru disputed the border for years. The request by Peru came on "
+            "Monday. Chile answered on Friday.")
+    event = first(events_of(nlp, text), "REQUEST")
+    assert codes(event.actors) == {"PER"}
+    assert codes(event.recipients) == {"CHL"}

@@ -106,7 +106,10 @@ def implicit_recipient(match: Match, actors: tuple[Actor, ...],
     if syntax.deictic_place(token):  # "launched an operation there": a place we cannot read
         return None
     context = resolver.context_actor()
-    if context is not None and context.code in own and _foreign_policy(actors):
+    if context is None:  # an article about two countries as much: one acts on the other
+        code = _tied_other(own, resolver)
+        return Actor(text="", code=code) if code else None
+    if context.code in own and _foreign_policy(actors):
         # several countries acting together settle it between them, not with the venue
         code = _sentence_country(token, own, resolver, places=not venue and len(own) == 1)
         code = code or _counterpart(own, resolver)
@@ -129,6 +132,18 @@ def _counterpart(own: set[str | None], resolver: ActorResolver) -> str | None:
     if others and others[0][1] >= COUNTERPART_SHARE * ranked[0][1]:
         return others[0][0]
     return None
+
+
+def _tied_other(own: set[str | None], resolver: ActorResolver) -> str | None:
+    """In an article that names two countries equally often (so is about neither alone), the
+    one of them that is not the actor's ("a request by the Syrian president" in a story of
+    Russia and Syria -> Russia)."""
+    ranked = resolver.ranked_countries()[:2]
+    if len(ranked) < 2 or ranked[0][1] != ranked[1][1]:
+        return None
+    top = [code for code, _ in ranked]
+    others = [code for code in top if code not in own]
+    return others[0] if len(others) == 1 else None
 
 
 def _foreign_policy(actors: tuple[Actor, ...]) -> bool:

@@ -23,6 +23,9 @@ BLOCK = "NONE"  # a row of this type says "not an event" and stops less specific
 COMP_VALUES = frozenset({"to", "that", "must"})
 ACTOR_SLOT = "ACTOR"
 JUDGE_NEGATIVE = "negative"  # judge=negative: the complement is a negative judgement
+JUDGE_WRONGDOING = "wrongdoing"  # judge=wrongdoing: the complement reports a wrong ("violated")
+JUDGE_THREAT = "threat"  # judge=threat: the complement promises consequences
+JUDGE_VALUES = frozenset({JUDGE_NEGATIVE, JUDGE_WRONGDOING, JUDGE_THREAT})
 
 
 class Roles(StrEnum):
@@ -145,8 +148,9 @@ def _parse_constraints(text: str, path: Path, number: int) -> tuple[Constraint, 
         value_set = frozenset(v.strip() for v in values.split("|") if v.strip())
         if key == "comp" and not value_set <= COMP_VALUES:
             raise DataFileError(str(path), number, f"comp must be 'to', 'that' or 'must': {item!r}")
-        if key == "judge" and value_set != {JUDGE_NEGATIVE}:
-            raise DataFileError(str(path), number, f"judge must be {JUDGE_NEGATIVE!r}: {item!r}")
+        if key == "judge" and not value_set <= JUDGE_VALUES:
+            message = f"judge must be one of {sorted(JUDGE_VALUES)}: {item!r}"
+            raise DataFileError(str(path), number, message)
         constraints.append(Constraint(key, value_set))
     return tuple(constraints)
 

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsevents.actors.tables import read_table
 from newsevents.config import DATA_DIR
+from newsevents.errors import DataFileError
 from newsevents.events import syntax
 
 MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
@@ -151,7 +153,7 @@ def _word_in(token: Token, words: frozenset[str],
 def complement_subjects(verb: Token) -> list[Token]:
     """The subjects of a finite complement clause, those of an obligation first: "said Libya
     must hand over ..." -> Libya; "demanded that the government resign" -> government."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = complement_clauses(verb)
     clauses.sort(key=lambda c: not _obligation(c))
     return [s for c in clauses[:1] for s in c.children
             if s.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS]
@@ -171,12 +173,15 @@ def addresses_all_sides(verb: Token) -> bool:
 
 
 TERMS_PREPS = frozenset({"under", "according"})
+DUTY_NOUNS = frozenset({"duty", "obligation", "responsibility"})
 
 
 def _obligation(clause: Token) -> bool:
     """A clause of obligation laid on its subject by the speaker ("Syria must leave"), not the
     terms of a deal reported ("under the agreement, inspectors must be on the ground")."""
-    return _has_modal(clause, DEONTIC_MODALS) and not any(
+    duty = clause.lemma_ == "have" and any(  # "said Russia had a duty to influence them"
+        c.dep_ == "dobj" and c.lemma_.lower() in DUTY_NOUNS for c in clause.children)
+    return (_has_modal(clause, DEONTIC_MODALS) or duty) and not any(
         c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in clause.children)
 
 
@@ -188,23 +193,48 @@ def complement_kinds(verb: Token) -> set[str]:
         infinitive = child.dep_ in ("ccomp", "advcl") and syntax.is_infinitive(child)
         if child.dep_ == "xcomp" or infinitive:
             kinds.add("to")
-        elif child.dep_ == "ccomp":
-            kinds.add("that")
-            if _obligation(child):
-                kinds.add("must")
+    for clause in complement_clauses(verb):
+        kinds.add("that")
+        if _obligation(clause):
+            kinds.add("must")
     return kinds
+
+
+def complement_clauses(verb: Token) -> list[Token]:
+    """The verb's finite complement clauses, also one coordinated with another ("said the vote
+    would be postponed and that the speaker should draw up a new plan")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not syntax.is_infinitive(c)]
+    clauses += [g for c in clauses for g in c.children
+                if g.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                            for m in g.children)]
+    return clauses
 
 
 JUDGED_DEPS = frozenset({"oprd", "acomp", "attr", "xcomp"})
 
 
+JUDGEMENT_KINDS = frozenset({"negative", "wrongdoing", "threat"})
+
+
 @lru_cache(maxsize=1)
-def judgement_words() -> frozenset[str]:
-    """Words of negative political judgement, from ``data/events/judgements.txt``."""
-    path = DATA_DIR / "events" / "judgements.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines
-                     if line.strip() and not line.startswith("#"))
+def _judgements() -> dict[str, frozenset[str]]:
+    path = DATA_DIR / "events" / "judgements.tsv"
+    table = read_table(path)
+    if table is None or not {"word", "kind"} <= set(table.header):
+        raise DataFileError(str(path), 1, "header must name the columns word and kind")
+    found: dict[str, set[str]] = {kind: set() for kind in JUDGEMENT_KINDS}
+    for number, row in table.rows:
+        if row["kind"] not in JUDGEMENT_KINDS or not row["word"]:
+            raise table.fail(number, f"kind must be one of {sorted(JUDGEMENT_KINDS)}")
+        found[row["kind"]].add(row["word"].lower())
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
+def judgement_words(kind: str = "negative") -> frozenset[str]:
+    """Words of one kind from ``data/events/judgements.tsv``: "negative" (words of negative
+    political judgement), "wrongdoing" (verbs naming a wrong), "threat" (what an act will
+    bring on: "consequences", "retaliation")."""
+    return _judgements()[kind]
 
 
 def judged_negative(verb: Token) -> bool:
@@ -240,3 +270,40 @@ def _judgement(head: Token) -> bool:
     return (head.lemma_.lower() in words or head.lower_ in words
             or any(m.lower_ in words for m in modifiers)
             or any(w in phrase for w in words if " " in w or "-" in w))
+
+
+def reports_wrongdoing(verb: Token) -> bool:
+    """Does the verb report, as a fact, that someone did wrong? "said Russia violated its
+    airspace", "insisted the militants had plotted another attack": an allegation (PLOVER
+    ACCUSE). Not when the wrong is denied, conditional or only possible ("said X could
+    violate", "said X never breached"), nor an obligation ("said X must not violate")."""
+    words = judgement_words("wrongdoing")
+    for clause in complement_clauses(verb):
+        for node in (clause, *(c for c in clause.children if c.dep_ == "conj")):
+            if syntax.base_lemma(node) not in words and node.lower_ not in words:
+                continue
+            if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS)
+                   for c in node.children):
+                continue
+            if not _conditional(node):
+                return True
+    return False
+
+
+def warns_of_consequences(verb: Token) -> bool:
+    """Does the verb's complement clause promise what an act will bring on? "warned there would
+    be serious consequences", "said any attack would be met with a swift response", "warned:
+    'this will have consequences'" - a threat (PLOVER THREATEN). Not when the clause denies it
+    ("there would be no retaliation")."""
+    words = judgement_words("threat")
+    clauses = complement_clauses(verb) + [c for c in verb.children if c.dep_ == "parataxis"]
+    for clause in clauses:
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue
+        for token in clause.subtree:
+            if token.pos_ in ("NOUN", "ADJ") and (
+                    token.lemma_.lower() in words or token.lower_ in words):
+                if not any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS
+                           for c in token.children):
+                    return True
+    return False

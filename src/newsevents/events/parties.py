@@ -169,6 +169,9 @@ def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
         called_for = [g for _, g in syntax.prep_objects(token, frozenset({"for"}))]
         others = [a for a in resolve_all(_expand(called_for), resolver, subjects[0])
                   if a.code not in {s.code for s in subjects}]
+    if addressed:  # "said it would face consequences": no speaker threatens or blames itself
+        sides = {(a.code, a.sector) for a in subjects}
+        others = [a for a in others if (a.code, a.sector) not in sides]
     if roles in (Roles.HOST, Roles.FROM):
         return Parties(tuple(others), tuple(subjects))
     return Parties(tuple(subjects), tuple(a for a in others if a not in subjects))

@@ -10,7 +10,15 @@ from spacy.tokens import Span, Token
 
 from newsevents.config import DATA_DIR
 from newsevents.events import modality, syntax
-from newsevents.events.lexicon import ACTOR_SLOT, Constraint, Lexicon, Trigger
+from newsevents.events.lexicon import (
+    ACTOR_SLOT,
+    JUDGE_NEGATIVE,
+    JUDGE_THREAT,
+    JUDGE_WRONGDOING,
+    Constraint,
+    Lexicon,
+    Trigger,
+)
 
 IsActor = Callable[[Token], bool]
 NOUN_TAGS = frozenset({"NOUN"})
@@ -111,7 +119,9 @@ def _satisfied(constraint: Constraint, token: Token, is_actor: IsActor) -> bool:
     if constraint.key == "comp":
         return bool(modality.complement_kinds(token) & values)
     if constraint.key == "judge":
-        return modality.judged_negative(token)
+        return ((JUDGE_NEGATIVE in values and modality.judged_negative(token))
+                or (JUDGE_WRONGDOING in values and modality.reports_wrongdoing(token))
+                or (JUDGE_THREAT in values and modality.warns_of_consequences(token)))
     if constraint.key == "mod":
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in values
                    for c in token.children)
