@@ -352,3 +352,49 @@ def test_an_article_about_two_countries_aims_an_untargeted_act_at_the_other(nlp)
     event = first(events_of(nlp, text), "REQUEST")
     assert codes(event.actors) == {"PER"}
     assert codes(event.recipients) == {"CHL"}
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    # a killing by military means is conventional force (CAMEO 19), by other means assault (18)
+    ("Four Syrian civilians were killed in Turkish artillery shelling.", "194"),
+    ("Six Somali fighters were killed in a Kenyan airstrike.", "195"),
+    ("Ten Ukrainian soldiers were killed by Russia.", "190"),
+    ("Militants killed the Nigerian ambassador.", "1823"),
+])
+def test_killing_is_coded_by_its_means(nlp, text, cameo):
+    assert first(events_of(nlp, text), "ASSAULT").cameo == cameo
+
+
+def test_deaths_in_an_accident_are_no_event(nlp):
+    events = events_of(nlp, "Nine Kenyan tourists were killed in the crash in Tanzania.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_harm_told_in_a_participle_clause_is_part_of_the_attack(nlp):
+    events = events_of(nlp, "Ethiopian troops shelled a Somali town, killing eight civilians.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_a_wish_for_another_actors_act_is_no_act(nlp):
+    events = events_of(nlp, "Kenya wants Uganda to attack the rebels in Somalia.")
+    assert not [e for e in events if e.type == "ASSAULT" and not e.hypothetical]
+
+
+def test_what_an_expression_of_praise_is_for_is_not_coded_again(nlp):
+    events = events_of(nlp, "Kenya expressed appreciation for China's assistance.")
+    assert not [e for e in events if e.type == "AID"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Britain advised against travel to Tunisia.", "SANCTION", "GBR", "TUN"),
+    ("Georgia presented evidence against Russia.", "ACCUSE", "GEO", "RUS"),
+    # a meeting of two sides of one country is no journey home
+    ("Georgian demonstrators received ministers from the Georgian government.",
+     "CONSULT", "GEO", "GEO"),
+    ("Georgian strikers received assurances from the Georgian government.",
+     "AGREE", "GEO", "GEO"),
+])
+def test_frames_added_from_petrarch_conventions(nlp, text, event_type, actor, recipient):
+    event = first(events_of(nlp, text), event_type)
+    assert actor in codes(event.actors)
+    assert recipient in codes(event.recipients)

@@ -227,9 +227,13 @@ def _period_end(date: DateValue) -> dt.date:
 
 
 def _home_visit(event_type: str, mode: str | None, found: Parties) -> bool:
+    """A visit to one's own country ("the premier arrived in Tripoli"); a meeting of two sides
+    of one country ("demonstrators received government ministers") is none."""
     own = {a.code for a in found.actors}
+    sectors = {a.sector for a in found.actors}
     return (event_type == "CONSULT" and mode == "visit" and bool(found.recipients)
-            and {a.code for a in found.recipients} <= own)
+            and all(a.code in own and (a.sector is None or a.sector in sectors)
+                    for a in found.recipients))
 
 
 def _event_key(event: Event) -> tuple:

@@ -25,7 +25,8 @@ ACTOR_SLOT = "ACTOR"
 JUDGE_NEGATIVE = "negative"  # judge=negative: the complement is a negative judgement
 JUDGE_WRONGDOING = "wrongdoing"  # judge=wrongdoing: the complement reports a wrong ("violated")
 JUDGE_THREAT = "threat"  # judge=threat: the complement promises consequences
-JUDGE_VALUES = frozenset({JUDGE_NEGATIVE, JUDGE_WRONGDOING, JUDGE_THREAT})
+JUDGE_VIOLENCE = "violence"  # judge=violence: the complement reports an act of violence
+JUDGE_VALUES = frozenset({JUDGE_NEGATIVE, JUDGE_WRONGDOING, JUDGE_THREAT, JUDGE_VIOLENCE})
 
 
 class Roles(StrEnum):
@@ -80,8 +81,10 @@ class Trigger:
     @property
     def targets_clause(self) -> bool:
         """Its target is the subject of its complement clause: a demand ("said Libya must
-        ...") or a judgement ("said the arrival was illegal")."""
-        return self.type == "REQUEST" or any(c.key == "judge" for c in self.constraints)
+        ..."), a judgement ("said the arrival was illegal") or an allegation ("alleged that
+        France had armed the militia")."""
+        return (self.type == "REQUEST" or any(c.key == "judge" for c in self.constraints)
+                or (self.type == "ACCUSE" and any(c.key == "comp" for c in self.constraints)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,6 +121,9 @@ def _unrealised_infinitive(verb: Token) -> bool:
     if node.dep_ in ("xcomp", "ccomp", "advcl") and node.head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in PURPOSE_NOUNS
                    for c in node.head.children)  # not "X is to meet Y": a plan of X's
+    if node.dep_ in ("ccomp", "xcomp") and _word_in(node.head, PLAN_VERBS | OPEN_VERBS) and any(
+            c.dep_ == "nsubj" for c in node.children):
+        return True  # "Obama wants Putin to attack": a wish for another's act
     return node.dep_ == "xcomp" and node.head.pos_ == "VERB" and _unrealised_infinitive(node.head)
 
 
@@ -213,7 +216,7 @@ def complement_clauses(verb: Token) -> list[Token]:
 JUDGED_DEPS = frozenset({"oprd", "acomp", "attr", "xcomp"})
 
 
-JUDGEMENT_KINDS = frozenset({"negative", "wrongdoing", "threat"})
+JUDGEMENT_KINDS = frozenset({"negative", "wrongdoing", "threat", "violence"})
 
 
 @lru_cache(maxsize=1)
@@ -272,12 +275,12 @@ def _judgement(head: Token) -> bool:
             or any(w in phrase for w in words if " " in w or "-" in w))
 
 
-def reports_wrongdoing(verb: Token) -> bool:
+def reports_wrongdoing(verb: Token, kind: str = "wrongdoing") -> bool:
     """Does the verb report, as a fact, that someone did wrong? "said Russia violated its
     airspace", "insisted the militants had plotted another attack": an allegation (PLOVER
     ACCUSE). Not when the wrong is denied, conditional or only possible ("said X could
     violate", "said X never breached"), nor an obligation ("said X must not violate")."""
-    words = judgement_words("wrongdoing")
+    words = judgement_words(kind)
     for clause in complement_clauses(verb):
         for node in (clause, *(c for c in clause.children if c.dep_ == "conj")):
             if syntax.base_lemma(node) not in words and node.lower_ not in words:

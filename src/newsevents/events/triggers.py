@@ -14,6 +14,7 @@ from newsevents.events.lexicon import (
     ACTOR_SLOT,
     JUDGE_NEGATIVE,
     JUDGE_THREAT,
+    JUDGE_VIOLENCE,
     JUDGE_WRONGDOING,
     Constraint,
     Lexicon,
@@ -121,6 +122,7 @@ def _satisfied(constraint: Constraint, token: Token, is_actor: IsActor) -> bool:
     if constraint.key == "judge":
         return ((JUDGE_NEGATIVE in values and modality.judged_negative(token))
                 or (JUDGE_WRONGDOING in values and modality.reports_wrongdoing(token))
+                or (JUDGE_VIOLENCE in values and modality.reports_wrongdoing(token, "violence"))
                 or (JUDGE_THREAT in values and modality.warns_of_consequences(token)))
     if constraint.key == "mod":
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in values
@@ -151,8 +153,18 @@ def find_matches(sentence: Span, lexicon: Lexicon, is_actor: IsActor) -> list[Ma
     """Every trigger in the sentence, minus those another trigger already covers."""
     matches = [Match(t, e) for t in sentence if (e := match_token(t, lexicon, is_actor))]
     types = {m.token.i: m.trigger.type for m in matches}
-    return [m for m in matches
-            if not _subsumed(m.token, set(types)) and not _content_of(m.token, types)]
+    return [m for m in matches if not _subsumed(m.token, set(types))
+            and not _content_of(m.token, types) and not _result_of(m.token, types)]
+
+
+# Harm done by an attack, told in a participle clause of its verb: "shelled the town, killing
+# eight" is one attack, not an attack and a killing.
+RESULT_VERBS = frozenset({"kill", "wound", "injure", "leave", "destroy", "damage"})
+
+
+def _result_of(token: Token, types: dict[int, str]) -> bool:
+    return (token.pos_ == "VERB" and token.dep_ == "advcl" and token.tag_ == "VBG"
+            and lemma_of(token) in RESULT_VERBS and types.get(token.head.i) == "ASSAULT")
 
 
 # Speech acts that do not assert what they are about: a demand, threat, promise or refusal.
@@ -166,8 +178,8 @@ def _content_of(token: Token, types: dict[int, str]) -> bool:
     "accused Riyadh of siding with Moscow" (an allegation asserts nothing either)."""
     if token.pos_ != "VERB":
         return False
-    if token.dep_ == "ccomp":
-        return types.get(token.head.i) in NON_FACTIVE_TYPES
+    if token.dep_ == "ccomp":  # "claimed that ISIL had attacked Iraq": alleged, not stated
+        return types.get(token.head.i) in NON_FACTIVE_TYPES | {"ACCUSE"}
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in CONTENT_PREPS:
         return types.get(token.head.head.i) in NON_FACTIVE_TYPES | {"ACCUSE"}
     return False
@@ -182,6 +194,9 @@ def _subsumed(token: Token, triggers: set[int]) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
         return False  # "killed during a protest": the protest is an event of its own
     head = token.head.head if token.dep_ == "pobj" else token.head
+    if (token.dep_ == "pobj" and head.i not in triggers and head.dep_ in syntax.OBJECT_DEPS
+            and head.head.i in triggers):
+        head = head.head  # "expressed appreciation for China's assistance": what is praised
     if head.i == token.i or head.i not in triggers:
         return False
     if token.pos_ == "NOUN":
