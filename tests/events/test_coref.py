@@ -398,3 +398,17 @@ def test_frames_added_from_petrarch_conventions(nlp, text, event_type, actor, re
     event = first(events_of(nlp, text), event_type)
     assert actor in codes(event.actors)
     assert recipient in codes(event.recipients)
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # a request in a circumstance phrase was made to the clause's subject
+    ("At Washington's request, Israel agreed to suspend the plan.", "REQUEST", "USA", "ISR"),
+    ("NATO held an emergency meeting at Turkey's request.", "REQUEST", "TUR", "NATO"),
+    # calling a meeting convenes it; a purpose infinitive is no appeal
+    ("Turkey called an emergency meeting of NATO to discuss the incident.",
+     "CONSULT", "TUR", "NATO"),
+])
+def test_requests_and_meetings_in_circumstance_phrases(nlp, text, event_type, actor, recipient):
+    event = first(events_of(nlp, text), event_type)
+    assert actor in codes(event.actors)
+    assert recipient in codes(event.recipients)

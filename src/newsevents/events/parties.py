@@ -203,6 +203,10 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
     if verb is not None:
         targets += [g for _, g in syntax.prep_objects(verb, preps)]
     recipients = [a for a in resolve_all(_expand(targets), resolver) if a not in actors]
+    if not recipients:  # "At Washington's request, Israel agreed": the request was Israel's
+        own = {a.code for a in actors}
+        recipients = [a for a in resolve_all(_expand(syntax.behest_addressees(token)), resolver)
+                      if a.code not in own]
     if roles is Roles.FROM:
         return Parties(tuple(recipients), tuple(actors))
     return Parties(tuple(actors), tuple(recipients))

@@ -188,7 +188,8 @@ def logical_objects(verb: Token) -> list[Token]:
         return own
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # reduced passive: "a deal signed by X"
         return [verb.head]
-    return [antecedent(t) for t in direct(verb, OBJECT_DEPS)]  # "X, which the US accused"
+    objects = direct(verb, OBJECT_DEPS) or direct(verb, frozenset({"oprd"}))  # misparsed object
+    return [antecedent(t) for t in objects]  # "X, which the US accused"
 
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
@@ -272,6 +273,24 @@ def attending_subjects(noun: Token) -> list[Token]:
     # press conference after a meeting") or the parser calls the preposition a verb ("following")
     verb = clause_head(prep.head)
     if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    return logical_subjects(verb)
+
+
+BEHEST_PREPS = frozenset({"at", "on", "upon"})
+BEHEST_NOUNS = frozenset({"request", "invitation", "behest", "urging", "insistence"})
+
+
+def behest_addressees(noun: Token) -> list[Token]:
+    """Whom a request or invitation in a circumstance phrase was made to: the subject of the
+    clause it explains ("At Washington's request, Israel agreed ..." -> Israel; "NATO met at
+    Turkey's request" -> NATO). Empty unless the noun is such a phrase."""
+    prep = noun.head
+    if (noun.dep_ != "pobj" or noun.lemma_.lower() not in BEHEST_NOUNS
+            or prep.lower_ not in BEHEST_PREPS or prep.head.i == prep.i):
+        return []
+    verb = clause_head(prep.head)
+    if verb.pos_ not in ("VERB", "AUX"):
         return []
     return logical_subjects(verb)
 

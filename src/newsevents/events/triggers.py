@@ -193,6 +193,8 @@ def _subsumed(token: Token, triggers: set[int]) -> bool:
     """
     if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
         return False  # "killed during a protest": the protest is an event of its own
+    if syntax.behest_addressees(token):
+        return False  # "met at Turkey's request": the request was made, and granted
     head = token.head.head if token.dep_ == "pobj" else token.head
     if (token.dep_ == "pobj" and head.i not in triggers and head.dep_ in syntax.OBJECT_DEPS
             and head.head.i in triggers):
