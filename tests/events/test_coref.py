@@ -412,3 +412,29 @@ def test_requests_and_meetings_in_circumstance_phrases(nlp, text, event_type, ac
     event = first(events_of(nlp, text), event_type)
     assert actor in codes(event.actors)
     assert recipient in codes(event.recipients)
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    # each of coordinated by-phrases is an agent
+    ("The plan was rejected by Kenyan hardliners and by Ugandan officials.",
+     "REJECT", {"KEN", "UGA"}, set()),
+    # talks with no side named but a mediator: the sides of the article's conflict
+    ("Sudan's war dragged on. Sudanese families fled. Peace talks mediated by the African "
+     "Union began in Nairobi.",
+     "CONSULT", {"SDN"}, {"AFU"}),
+    # a state the clause's subject is in
+    ("The Kenyan army was on high alert after the attack.", "MOBILIZE", {"KEN"}, set()),
+    # "the resolution" stands for the body that adopts it
+    ("The UN General Assembly met on Monday. It adopted a resolution demanding that Russia "
+     "withdraw its troops.", "REQUEST", {"UNO"}, {"RUS"}),
+])
+def test_linking_round_three(nlp, text, event_type, actors, recipients):
+    event = first(events_of(nlp, text), event_type)
+    assert actors <= codes(event.actors)
+    assert recipients <= codes(event.recipients)
+
+
+def test_an_office_title_before_a_known_name(nlp):
+    event = first(events_of(nlp, "Chairperson Moussa Faki Mahamat condemned the coup in Mali."),
+                  "ACCUSE")
+    assert codes(event.actors) == {"AFU"}

@@ -51,8 +51,12 @@ def _leading(modifier: Token, words: frozenset[str]) -> bool:
 
 
 def brokers(noun: Token) -> list[Token]:
-    """The third party of "UN-brokered talks", "AU-sponsored negotiations"."""
-    return [b for c in noun.children if _leading(c, BROKERING_PARTICIPLES) for b in leaders(c)]
+    """The third party of "UN-brokered talks", "AU-sponsored negotiations", "talks mediated by
+    the AU"."""
+    found = [b for c in noun.children if _leading(c, BROKERING_PARTICIPLES) for b in leaders(c)]
+    found += [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              and c.lemma_.lower() in BROKERING_PARTICIPLES for g in syntax.agent_of(c)]
+    return found
 
 
 def leaders(participle: Token) -> list[Token]:

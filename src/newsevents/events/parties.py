@@ -149,11 +149,28 @@ def _instrument_owners(verb: Token) -> list[Token]:
             if noun.pos_ == "NOUN" for owner in noun_owners(noun, Roles.SV)]
 
 
+ADOPTING_VERBS = frozenset({"adopt", "pass", "approve", "endorse", "support", "back"})
+
+
+def _adopters(verb: Token) -> list[Token]:
+    """Who speaks through a document the verb's subject is: the subject of the clause that
+    adopted it ("the Assembly adopted a resolution demanding ..." -> the Assembly)."""
+    found = []
+    for document in syntax.logical_subjects(verb):
+        head = document.head
+        if (lemma_of(document) in DOCUMENT_WORDS and document.dep_ in syntax.OBJECT_DEPS
+                and lemma_of(head) in ADOPTING_VERBS):
+            found += syntax.logical_subjects(head)
+    return found
+
+
 def _verb_parties(token: Token, roles: Roles, resolver: ActorResolver,
                   request: bool = False) -> Parties:
     subjects = resolve_all(_expand(syntax.logical_subjects(token)), resolver)
     if not subjects:
         subjects = resolve_all(_expand(_instrument_owners(token)), resolver)
+    if not subjects:  # "adopted a resolution demanding that X ...": the body that adopted it
+        subjects = resolve_all(_expand(_adopters(token)), resolver)
     preps = GIVER_PREPS if roles is Roles.FROM else RECIPIENT_PREPS - GIVER_PREPS
     if roles is Roles.SYM:
         preps -= TOPIC_PREPS
@@ -191,6 +208,8 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
         owners += syntax.logical_subjects(verb)
     elif token.dep_ == "attr":  # "Russia is a critic of NATO's campaign"
         owners += syntax.logical_subjects(token.head)
+    elif _state_phrase(token):  # "the army was on high alert", "troops remain on standby"
+        owners += syntax.logical_subjects(token.head.head)
     actors = resolve_all(_expand(owners), resolver)
     if not actors and verb is None and match.trigger.type == "CONSULT":
         # no participant of its own ("intense negotiations"): "a meeting of the forum" is the
@@ -199,7 +218,15 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
                      or syntax.attending_subjects(token))
         actors = resolve_all(_expand(attending), resolver)
     preps = NOUN_RECIPIENT_PREPS - GIVER_PREPS - (TOPIC_PREPS if roles is Roles.SYM else set())
-    targets = [g for _, g in syntax.prep_objects(token, preps)] + brokers(token)
+    mediators = brokers(token)
+    targets = [g for _, g in syntax.prep_objects(token, preps)] + mediators
+    if not actors and mediators and match.trigger.type == "CONSULT":
+        # "talks mediated by the AU" with no side named: the sides of the conflict the article
+        # is about, with the mediator as their counterpart
+        sides = resolver.context_actor()
+        if sides is not None and sides.code not in {
+                a.code for a in resolve_all(mediators, resolver)}:
+            actors = [sides]
     if verb is not None:
         targets += [g for _, g in syntax.prep_objects(verb, preps)]
     recipients = [a for a in resolve_all(_expand(targets), resolver) if a not in actors]
@@ -210,6 +237,18 @@ def _noun_parties(match: Match, resolver: ActorResolver) -> Parties:
     if roles is Roles.FROM:
         return Parties(tuple(recipients), tuple(actors))
     return Parties(tuple(actors), tuple(recipients))
+
+
+STATE_VERBS = frozenset({"be", "remain", "stay", "go"})
+STATE_PREPS = frozenset({"on", "in", "under"})
+
+
+def _state_phrase(noun: Token) -> bool:
+    """An event noun that is the state its clause's subject is in: "X was on high alert",
+    "Y remains in talks", "Z went on strike"."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in STATE_PREPS and prep.dep_ == "prep"
+            and prep.head.lemma_.lower() in STATE_VERBS)
 
 
 # A vote for or against a document is aimed at the body that adopts it (ANNOTATION.md: a vote

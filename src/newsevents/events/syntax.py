@@ -78,8 +78,12 @@ def direct(verb: Token, deps: frozenset[str]) -> list[Token]:
 
 
 def agent_of(verb: Token) -> list[Token]:
-    """The by-phrase of a passive verb: "was received by Medvedev" -> Medvedev."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """The by-phrase of a passive verb: "was received by Medvedev" -> Medvedev; also each of
+    coordinated by-phrases ("rejected by hardliners in Tripoli and by supporters of X")."""
+    phrases = [c for c in verb.children if c.dep_ == "agent"]
+    phrases += [p for c in phrases for p in c.conjuncts if p.dep_ in ("agent", "prep", "conj")
+                and p.lower_ == "by"]
+    return [g for c in phrases for g in c.children if g.dep_ == "pobj"]
 
 
 # Passive forms that state the subject's own stance: "Israel is opposed to the plan" (Israel
