@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsevents.config import DATA_DIR
-from newsevents.errors import DataFileError
+from newsevents.datafiles import Table, load_table
 from newsevents.formats import Record, write_jsonl, write_parquet
 from newsevents.models import Actor, Article, DateValue, Event
 
@@ -225,25 +225,18 @@ def bundled_goldstein() -> dict[str, float]:
 
 def load_goldstein(path: Path) -> dict[str, float]:
     """CAMEO root ("01" … "20") -> Goldstein value, from a ``goldstein.tsv``-shaped file."""
-    table: dict[str, float] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#") or line.startswith("root\t"):
-            continue
-        root, value = _goldstein_line(str(path), number, line)
-        table[root] = value
-    return table
+    table = load_table(path, ("root", "goldstein"))
+    return dict(_goldstein_row(table, line, fields) for line, fields in table.rows)
 
 
-def _goldstein_line(path: str, number: int, line: str) -> tuple[str, float]:
-    fields = line.split("\t")
-    if len(fields) < 2 or not (len(fields[0]) == 2 and fields[0].isdigit()):
-        raise DataFileError(path, number, f"expected a two-digit CAMEO root and a value: {line!r}")
+def _goldstein_row(table: Table, line: int, fields: dict[str, str]) -> tuple[str, float]:
+    root, cell = fields["root"], fields["goldstein"]
+    if not (len(root) == 2 and root.isdigit()):
+        raise table.fail(line, f"expected a two-digit CAMEO root, not {root!r}")
     try:
-        value = float(fields[1])
+        value = float(cell)
     except ValueError as exc:
-        message = f"Goldstein value is not a number: {fields[1]!r}"
-        raise DataFileError(path, number, message) from exc
+        raise table.fail(line, f"Goldstein value is not a number: {cell!r}") from exc
     if not -10.0 <= value <= 10.0:
-        raise DataFileError(path, number, f"Goldstein value outside -10 .. +10: {value}")
-    return fields[0], value
+        raise table.fail(line, f"Goldstein value outside -10 .. +10: {value}")
+    return root, value

@@ -18,6 +18,7 @@ from newsevents.actors.normalize import normalize_name
 from newsevents.actors.petrarch import looks_like_petrarch, read_petrarch_rows
 from newsevents.actors.tables import Row, read_honorifics, read_table, rows_from_table
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import load_table
 from newsevents.errors import DataFileError
 
 ACTORS_DATA_DIR = DATA_DIR / "actors"
@@ -198,9 +199,7 @@ def knowledge_base_from_files(
     for path in paths:
         for row in read_actor_file(path):
             builder.add(row)
-    table = read_table(honorifics_path)
-    if table is None:
-        raise DataFileError(str(honorifics_path), 1, "no header row")
+    table = load_table(honorifics_path, ("title",))
     honorifics = frozenset(normalize_name(title) for title in read_honorifics(table))
     return KnowledgeBase(builder.names, builder.places, builder.code_names, honorifics)
 

@@ -1,8 +1,9 @@
 """Read the knowledge-base TSV files (ours, bundled or the user's) into ``Row``s.
 
 Every file starts with ``#`` comment lines, then a header row naming its columns; the header
-says which format the file is, so a user may add entries in any of them. Malformed content
-raises ``DataFileError(path, line, message)``.
+says which format the file is, so a user may add entries in any of them. The files are read by
+:func:`newsevents.datafiles.read_table` (re-exported here); this module turns their rows into
+entries. Malformed content raises ``DataFileError(path, line, message)``.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from newsevents.actors.entries import SECTOR_CODES, EntryKind, KBEntry, SectorRank
-from newsevents.errors import DataFileError
+from newsevents.datafiles import Table, read_table  # read_table is imported from here too
 
 _CODE = re.compile(r"[A-Z][A-Z0-9/]{1,11}")
 _COUNTRY_FIELDS = ("name", "alias", "demonym", "capital", "seat", "place", "location")
@@ -30,41 +30,6 @@ class Row:
     keys: tuple[str, ...]
     as_name: bool = True
     as_place: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    path: Path
-    header: tuple[str, ...]
-    rows: list[tuple[int, dict[str, str]]]
-
-    def fail(self, line: int, message: str) -> DataFileError:
-        return DataFileError(str(self.path), line, message)
-
-
-def read_table(path: Path) -> Table | None:
-    """The file's header and rows, or None when its first non-comment line is no TSV header."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), 0, f"cannot read: {exc}") from exc
-    header: tuple[str, ...] | None = None
-    rows: list[tuple[int, dict[str, str]]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [field.strip() for field in line.split("\t")]
-        if header is None:
-            if "\t" not in line and line.strip() not in _SINGLE_COLUMN_HEADERS:
-                return None
-            header = tuple(fields)
-            continue
-        if len(fields) > len(header):
-            message = f"{len(fields)} columns, header has {len(header)}"
-            raise DataFileError(str(path), number, message)
-        fields += [""] * (len(header) - len(fields))
-        rows.append((number, dict(zip(header, fields, strict=True))))
-    return Table(path, header, rows) if header else None
 
 
 def rows_from_table(table: Table) -> list[Row]:
@@ -240,7 +205,6 @@ REGIONS_HEADER = ("name", "aliases")
 USER_HEADER = ("name", "aliases", "code", "sector", "kind", "start", "end")
 HONORIFICS_HEADER = ("title",)
 CAMEO_HEADER = ("cameo", "kind", "ours")
-_SINGLE_COLUMN_HEADERS = frozenset({"title"})
 
 _READERS: dict[tuple[str, ...], Callable[[Table], list[Row]]] = {
     COUNTRIES_HEADER: _country_rows,

@@ -22,11 +22,12 @@ import functools
 import re
 import string
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import load_table, read_words
 
 STOPWORDS_FILE = DATA_DIR / "stories" / "stopwords.txt"
 IRREGULAR_FILE = DATA_DIR / "stories" / "irregular_forms.tsv"
@@ -63,22 +64,16 @@ def f_score(precision: float, recall: float) -> float:
 
 # --- word lists -----------------------------------------------------------------------------
 
-def _data_lines(path: Path) -> Iterable[str]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.strip()
-
-
 @functools.cache
 def stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
-    return frozenset(_data_lines(path))
+    return frozenset(read_words(path))
 
 
 @functools.cache
 def irregular_forms(path: Path = IRREGULAR_FILE) -> dict[str, str]:
-    """form -> base; the first data line is the column header."""
-    rows = [line.split("\t") for line in _data_lines(path)][1:]
-    return {form: base for form, base in rows}
+    """form -> base, from a table with the columns form and base."""
+    table = load_table(path, ("form", "base"))
+    return {fields["form"]: fields["base"] for _, fields in table.rows}
 
 
 # --- Porter's stemmer as ROUGE-1.5.5 runs it ------------------------------------------------

@@ -16,9 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from newsevents.config import DATA_DIR
-from newsevents.errors import DataFileError
+from newsevents.datafiles import load_table
 from newsevents.ingest.outlets import known_outlet, outlet_name
-from newsevents.ingest.tables import read_tsv
 
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.tsv"
 
@@ -65,13 +64,13 @@ def compile_rule(kind: RuleKind, regex: str) -> re.Pattern[str]:
 @cache
 def load_rules(path: Path = BOILERPLATE_FILE) -> tuple[Rule, ...]:
     rules = []
-    for row in read_tsv(path, required=("kind", "regex", "removes")):
-        values = row.values
+    table = load_table(path, ("kind", "regex", "removes"))
+    for line, values in table.rows:
         try:
             kind = RuleKind(values["kind"])
             pattern = compile_rule(kind, values["regex"])
         except (ValueError, re.error) as error:
-            raise DataFileError(str(path), row.line, str(error)) from error
+            raise table.fail(line, str(error)) from error
         rules.append(Rule(kind, pattern, values["removes"], values.get("outlet", "")))
     return tuple(rules)
 

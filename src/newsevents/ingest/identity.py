@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsevents.config import DATA_DIR
-from newsevents.ingest.tables import read_tsv
+from newsevents.datafiles import read_words
 
 TRACKING_FILE = DATA_DIR / "ingest" / "tracking_params.tsv"
 ID_CHARS = 16
@@ -22,7 +22,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 @cache
 def tracking_params(path: Path = TRACKING_FILE) -> tuple[frozenset[str], tuple[str, ...]]:
     """Exact names to drop, and name prefixes (rows ending in ``*``)."""
-    names = [row.values["param"].casefold() for row in read_tsv(path, required=("param",))]
+    names = [name.casefold() for name in read_words(path, "param")]
     exact = frozenset(name for name in names if not name.endswith("*"))
     return exact, tuple(name[:-1] for name in names if name.endswith("*"))
 

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from newsevents.config import DATA_DIR
-from newsevents.ingest.tables import read_tsv
+from newsevents.datafiles import load_table
 
 OUTLETS_FILE = DATA_DIR / "ingest" / "outlets.tsv"
 
@@ -28,9 +28,9 @@ def outlet_key(name: str) -> str:
 def load_outlets(path: Path = OUTLETS_FILE) -> dict[str, str]:
     """Alias key → canonical name, every canonical name being an alias of itself."""
     table: dict[str, str] = {}
-    for row in read_tsv(path, required=("name",)):
-        name = row.values["name"]
-        for alias in [name, *row.values.get("aliases", "").split("|")]:
+    for _, fields in load_table(path, ("name",)).rows:
+        name = fields["name"]
+        for alias in [name, *fields.get("aliases", "").split("|")]:
             if alias.strip():
                 table[outlet_key(alias)] = name
     return table

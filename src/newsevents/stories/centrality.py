@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import read_words
 
 STOPWORDS_FILE = DATA_DIR / "stories" / "stopwords.txt"
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -31,8 +32,7 @@ Vector = dict[str, float]
 
 @functools.cache
 def stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(read_words(path))
 
 
 def content_words(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import read_words
 from newsevents.models import Article
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -42,9 +43,7 @@ class StoryProfile:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    path = DATA_DIR / "stories" / "stopwords.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(word.lower() for word in read_words(DATA_DIR / "stories" / "stopwords.txt"))
 
 
 def _normalised(weights: Counter[str] | Terms) -> Terms:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import load_table, read_words
 from newsevents.errors import DataFileError
 
 TEMPORAL_DIR = DATA_DIR / "temporal"
@@ -51,22 +52,8 @@ class Lexicon:
 
 
 def read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a header-commented TSV as (line number, {column: cell})."""
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) != len(header):
-            raise DataFileError(str(path), number, f"{len(cells)} cells, header has {len(header)}")
-        rows.append((number, dict(zip(header, cells, strict=True))))
-    if header is None:
-        raise DataFileError(str(path), 1, "no header row")
-    return rows
+    """Rows of a header-commented TSV as (line number, {column: cell}); every row complete."""
+    return load_table(path, complete=True).rows
 
 
 def _int_cell(path: Path, number: int, cell: str, low: int, high: int) -> int:
@@ -185,8 +172,6 @@ def lexicon() -> Lexicon:
             row["word"]: _choice(tense_path, n, row["tense"], TENSES)
             for n, row in read_table(tense_path)
         },
-        count_nouns=frozenset(
-            row["word"] for _, row in read_table(TEMPORAL_DIR / "count_nouns.tsv")
-        ),
+        count_nouns=frozenset(read_words(TEMPORAL_DIR / "count_nouns.tsv")),
         quantifiers=_quantifiers(),
     )
