@@ -438,3 +438,18 @@ def test_an_office_title_before_a_known_name(nlp):
     event = first(events_of(nlp, "Chairperson Moussa Faki Mahamat condemned the coup in Mali."),
                   "ACCUSE")
     assert codes(event.actors) == {"AFU"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    # a name in apposition says who the role noun is
+    ("The claim was backed by its NATO ally the United States.", "SUPPORT", {"USA"}, set()),
+    # a veto is cast on a body's draft: the body named around it
+    ("Russia used its veto in a Security Council meeting on Friday.", "REJECT", {"RUS"}, {"UNO"}),
+    # "pro-Russian" says whom a group sides with, not where it is from
+    ("Ukraine said pro-Russian separatists attacked a checkpoint in Donetsk.",
+     "ASSAULT", {"UKR"}, set()),
+])
+def test_actor_phrases_round_three(nlp, text, event_type, actors, recipients):
+    event = first(events_of(nlp, text), event_type)
+    assert codes(event.actors) == actors
+    assert recipients <= codes(event.recipients)

@@ -74,6 +74,9 @@ def pick_code(
 ) -> tuple[str | None, str | None]:
     if head_match and head_match.entry.kind in _NAMED_KINDS and head_match.entry.code:
         return head_match.entry.code, "name"
+    for relation, reading in sides:  # "its NATO ally the United States": the name says who
+        if relation == "appos" and reading.code and reading.code_from == "name":
+            return reading.code, "phrase"
     for match in others:
         if match.entry.code:
             return match.entry.code, "phrase"

@@ -194,7 +194,8 @@ class ArticleActors:
             return None
         entity = self._entities.get(head.i)
         core = core_tokens(head, entity)
-        matches = [m for run in runs(core) for m in self._matcher.segment(run)]
+        matches = [m for run in runs(core) for m in self._matcher.segment(run)
+                   if not _allegiance(head.doc, m)]
         head_match = next((m for m in matches if m.covers(head)), None)
         head_match = head_match or self._matcher.fuzzy_head(head, core, matches)
         others = sorted(
@@ -388,6 +389,17 @@ class ArticleActors:
             if doc[end + 2].text == ")" and acronym.text.isupper() and len(acronym.text) >= 2:
                 return (acronym.text,)
         return ()
+
+
+ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _allegiance(doc: Doc, match: Match) -> bool:
+    """A country named in "pro-Russian" or "anti-American" says whom a group sides with or
+    against, not where it is from: "pro-Russian separatists" in Ukraine are Ukrainian."""
+    i = match.start
+    return (match.entry.kind is EntryKind.COUNTRY and i >= 2 and doc[i - 1].text in HYPHENS
+            and doc[i - 2].lower_ in ALLEGIANCE_PREFIXES)
 
 
 def _learnable(tokens: list[Token]) -> bool:

@@ -23,6 +23,7 @@ from newsevents.events.lexicon import Roles
 from newsevents.events.linking import GIVER_PREPS, brokers, noun_owners
 from newsevents.events.triggers import Match, lemma_of, light_verbs, speech_verbs
 from newsevents.models import Actor
+from newsevents.nlp.paragraphs import sentence_at
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "from", "into"})
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "for"}
@@ -265,15 +266,23 @@ def _document_body(token: Token, actors: tuple[Actor, ...],
     a court or an army: they adopt no texts)."""
     voted = (g for _, g in syntax.prep_objects(token, VOTE_PREPS))  # "voted for", "against"
     objects = [*syntax.logical_objects(token), *voted]
+    if token.pos_ == "NOUN":  # "a veto of the resolution"
+        objects += [g for _, g in syntax.prep_objects(token, frozenset({"of", "on"}))]
     documents = [o for o in objects if o.pos_ == "NOUN" and lemma_of(o) in DOCUMENT_WORDS]
-    if not documents:
+    veto = lemma_of(token) == "veto"  # a veto is always cast on a body's draft
+    if not documents and not veto:
         return None
     own = {a.code for a in actors}
     named = [a for a in resolve_all(documents, resolver) if a.code not in own]
     if named:
         return named[0]
     doc = token.doc
-    for entity in reversed([e for e in doc.ents if e.label_ == "ORG" and e.end <= token.i]):
+    entities = [e for e in doc.ents if e.label_ == "ORG" and e.end <= token.i]
+    if veto:  # "used its veto in a Security Council meeting": also named after it, nearest first
+        sentence = sentence_at(doc, token.i)
+        entities += sorted((e for e in doc.ents if e.label_ == "ORG" and e.start > token.i
+                            and e.end <= sentence.end), key=lambda e: -e.start)
+    for entity in reversed(entities):
         if resolver.country_mentions(entity.start, entity.end):
             continue  # "the Russian foreign ministry": a country's body, not an assembly
         body = resolver.resolve(entity.root)
