@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import load_table, read_words
 from newsevents.events.lexicon import ACTOR_SLOT, Trigger, load_lexicon
 
 EVENTS = DATA_DIR / "events"
@@ -93,11 +94,6 @@ def trigger_id(trigger: Trigger) -> str:
     return f"L{trigger.line}-{trigger.lemma}-{trigger.pos}"
 
 
-def word_list(name: str) -> list[str]:
-    lines = (EVENTS / name).read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
-
-
 TRIGGERS = all_triggers()
 
 
@@ -168,7 +164,7 @@ def test_rows_are_well_formed():
 
 
 def test_speech_verbs_parse():
-    verbs = word_list("speech_verbs.txt")
+    verbs = read_words(EVENTS / "speech_verbs.txt")
     assert len(verbs) >= 20
     assert all(v == v.strip().lower() and v.isalpha() for v in verbs)
     assert len(verbs) == len(set(verbs))
@@ -176,9 +172,9 @@ def test_speech_verbs_parse():
 
 
 def test_light_verbs_parse():
-    rows = [line.split("\t") for line in word_list("light_verbs.txt")]
-    assert all(len(row) == 2 and row[0].isalpha() and row[1].strip() for row in rows)
-    verbs = [row[0] for row in rows]
+    rows = [row for _, row in load_table(EVENTS / "light_verbs.txt", ("lemma", "note")).rows]
+    assert all(row["lemma"].isalpha() and row["note"] for row in rows)
+    verbs = [row["lemma"] for row in rows]
     assert len(verbs) == len(set(verbs))
     assert {"hold", "launch", "stage", "carry", "impose"} <= set(verbs)
     assert not set(verbs) & NOT_LIGHT

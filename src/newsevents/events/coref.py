@@ -27,9 +27,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from newsevents.actors.tables import read_table
 from newsevents.config import DATA_DIR, Settings
-from newsevents.errors import DataFileError
+from newsevents.datafiles import load_table
 from newsevents.events import syntax
 from newsevents.models import Actor
 from newsevents.nlp.paragraphs import sentences as sentences_of
@@ -86,9 +85,7 @@ class Description:
 def descriptions() -> dict[str, tuple[Description, ...]]:
     """``data/actors/coreference.tsv``: word, kind, codes and sectors an antecedent may have."""
     path = DATA_DIR / "actors" / "coreference.tsv"
-    table = read_table(path)
-    if table is None:
-        raise DataFileError(str(path), 1, "no header row")
+    table = load_table(path, ("word", "kind"))
     found: dict[str, tuple[Description, ...]] = {}
     for _, row in table.rows:
         values = [v for v in row["antecedent"].split("|") if v]

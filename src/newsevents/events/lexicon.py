@@ -6,7 +6,6 @@ this module only parses and indexes it.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import load_table
 from newsevents.errors import DataFileError
 
 EVENTS_DIR = DATA_DIR / "events"
@@ -102,20 +102,7 @@ class Lexicon:
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """Rows of a TSV whose comment lines start with '#', each with its 1-based line number."""
-    with path.open(encoding="utf-8") as handle:
-        lines = [(n, line) for n, line in enumerate(handle, 1) if not line.startswith("#")]
-    content = [(n, line) for n, line in lines if line.strip()]
-    if not content:
-        raise DataFileError(str(path), 1, "no header row")
-    header = content[0][1].rstrip("\n").split("\t")
-    rows = []
-    for number, line in content[1:]:
-        cells = next(csv.reader([line.rstrip("\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
-        if len(cells) > len(header):
-            raise DataFileError(str(path), number, f"{len(cells)} cells, header has {len(header)}")
-        cells += [""] * (len(header) - len(cells))
-        rows.append((number, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
-    return rows
+    return load_table(path).rows
 
 
 def _parse_types(path: Path) -> dict[str, TypeInfo]:

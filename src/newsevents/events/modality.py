@@ -14,9 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsevents.actors.tables import read_table
 from newsevents.config import DATA_DIR
-from newsevents.errors import DataFileError
+from newsevents.datafiles import load_table
 from newsevents.events import syntax
 
 MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
@@ -222,9 +221,7 @@ JUDGEMENT_KINDS = frozenset({"negative", "wrongdoing", "threat", "violence"})
 @lru_cache(maxsize=1)
 def _judgements() -> dict[str, frozenset[str]]:
     path = DATA_DIR / "events" / "judgements.tsv"
-    table = read_table(path)
-    if table is None or not {"word", "kind"} <= set(table.header):
-        raise DataFileError(str(path), 1, "header must name the columns word and kind")
+    table = load_table(path, ("word", "kind"))
     found: dict[str, set[str]] = {kind: set() for kind in JUDGEMENT_KINDS}
     for number, row in table.rows:
         if row["kind"] not in JUDGEMENT_KINDS or not row["word"]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from newsevents.config import DATA_DIR
+from newsevents.datafiles import load_table, read_words
 from newsevents.events import modality, syntax
 from newsevents.events.lexicon import (
     ACTOR_SLOT,
@@ -48,32 +49,21 @@ class Match:
 @lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs that pass their subject to an event-noun object ("held talks"), from data."""
-    path = DATA_DIR / "events" / "light_verbs.txt"
-    if not path.exists():
-        return frozenset({"hold", "have", "conduct", "launch", "stage", "carry", "impose"})
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.add(line.split("\t")[0].strip().lower())
-    return frozenset(words)
+    table = load_table(DATA_DIR / "events" / "light_verbs.txt", ("lemma",))
+    return frozenset(lemma.lower() for lemma in table.column("lemma"))
 
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """Verbs that report speech ("X said ...", "..., X told reporters"), from data."""
-    path = DATA_DIR / "events" / "speech_verbs.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[0].strip().lower()
-                     for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(word.lower() for word in read_words(DATA_DIR / "events" / "speech_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
 def lemma_fixes() -> dict[str, str]:
     """Word forms the model lemmatises wrongly ("retook" -> "retook" instead of "retake"), from data."""
-    path = DATA_DIR / "events" / "lemma_fixes.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return {form.strip(): lemma.strip() for form, lemma in rows[1:]}
+    table = load_table(DATA_DIR / "events" / "lemma_fixes.tsv", ("form", "lemma"))
+    return {row["form"]: row["lemma"] for _, row in table.rows}
 
 
 def lemma_of(token: Token) -> str:
