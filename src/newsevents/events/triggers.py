@@ -28,6 +28,8 @@ VERB_TAGS = frozenset({"VERB"})
 TEMPORAL_PREPS = frozenset(
     {"during", "after", "before", "amid", "following", "since", "despite", "until", "ahead"}
 )
+# Meetings one is "on" while doing something else: "said on a visit to Kyiv", "on a call with".
+JOURNEY_NOUNS = frozenset({"visit", "call", "trip", "tour", "mission"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})  # "the internationally recognised government"
 
 
@@ -183,6 +185,8 @@ def _subsumed(token: Token, triggers: set[int]) -> bool:
     """
     if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
         return False  # "killed during a protest": the protest is an event of its own
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and lemma_of(token) in JOURNEY_NOUNS:
+        return False  # "condemned the move on a call with Kyiv": the call took place too
     if syntax.behest_addressees(token):
         return False  # "met at Turkey's request": the request was made, and granted
     head = token.head.head if token.dep_ == "pobj" else token.head
