@@ -31,7 +31,8 @@ def country_codes() -> set[str]:
     return {row.entry.code for row in rows_of("countries.tsv") if row.entry.code}
 
 
-@pytest.mark.parametrize("name", [*BUNDLED_FILES, "honorifics.tsv", "cameo_codes.tsv"])
+@pytest.mark.parametrize("name", [*BUNDLED_FILES, "honorifics.tsv", "cameo_codes.tsv",
+                                  "groups.tsv"])
 def test_data_file_has_header_comment_and_rows(name: str) -> None:
     path = ACTORS_DATA_DIR / name
     assert path.read_text(encoding="utf-8").startswith("# ")
@@ -193,3 +194,22 @@ def test_duplicate_names_fail_a_strict_build(tmp_path: Path, content: str) -> No
     with pytest.raises(DataFileError) as raised:
         knowledge_base_from_files([path])
     assert raised.value.line == 3
+
+
+def test_groups_name_known_bodies_and_known_member_codes() -> None:
+    kb = knowledge_base_from_files([ACTORS_DATA_DIR / name for name in BUNDLED_FILES])
+    known = country_codes() | ORGANIZATION_CODES
+    for name in ("Group of Seven", "Group of Eight", "the West"):
+        members = kb.members(name)
+        assert members and set(members) <= known, name
+    assert "RUS" in kb.members("G8") or "RUS" in kb.members("Group of Eight")
+    assert kb.members("Russia") == ()
+
+
+def test_groups_file_rejects_an_unknown_group(tmp_path: Path) -> None:
+    path = tmp_path / "groups.tsv"
+    path.write_text("# test\nname\tmembers\nThe Quartet of Nowhere\tUSA|RUS\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        knowledge_base_from_files([ACTORS_DATA_DIR / name for name in BUNDLED_FILES],
+                                  groups_path=path)
+    assert error.value.line == 3

@@ -453,3 +453,21 @@ def test_actor_phrases_round_three(nlp, text, event_type, actors, recipients):
     event = first(events_of(nlp, text), event_type)
     assert codes(event.actors) == actors
     assert recipients <= codes(event.recipients)
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    # a group of states acts as each of its members, less the one it acts on
+    ("G8 leaders suspended Russia from the group.", "SANCTION",
+     {"CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"}, {"RUS"}),
+    ("Western sanctions against Russia took effect on Monday.", "SANCTION",
+     {"USA", "EUR"}, {"RUS"}),
+])
+def test_groups_of_states_act_as_their_members(nlp, text, event_type, actors, recipients):
+    event = first(events_of(nlp, text), event_type)
+    assert codes(event.actors) == actors
+    assert recipients <= codes(event.recipients)
+
+
+def test_a_direction_is_no_group_of_states(nlp):
+    events = events_of(nlp, "Libya's Western tribes backed the new premier, Libyan media said.")
+    assert not [e for e in events if {"USA", "EUR"} & codes(e.actors)]

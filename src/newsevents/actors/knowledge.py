@@ -24,6 +24,7 @@ from newsevents.errors import DataFileError
 ACTORS_DATA_DIR = DATA_DIR / "actors"
 BUNDLED_FILES = ("countries.tsv", "organizations.tsv", "regions.tsv", "sectors.tsv", "people.tsv")
 HONORIFICS_FILE = "honorifics.tsv"
+GROUPS_FILE = "groups.tsv"
 
 Index = dict[str, list[KBEntry]]
 
@@ -32,12 +33,14 @@ class KnowledgeBase:
     """Names -> entries, looked up in normal form (see ``normalize_name``)."""
 
     def __init__(
-        self, names: Index, places: Index, code_names: dict[str, str], honorifics: frozenset[str]
+        self, names: Index, places: Index, code_names: dict[str, str], honorifics: frozenset[str],
+        groups: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._names = names
         self._places = places
         self._code_names = code_names
         self._honorifics = honorifics
+        self._groups = groups or {}
         self._person_keys: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
@@ -68,6 +71,11 @@ class KnowledgeBase:
     def name_of(self, code: str) -> str | None:
         """Canonical name of an actor code: "Russia" for RUS, "United Nations" for UNO."""
         return self._code_names.get(code)
+
+    def members(self, name: str | None) -> tuple[str, ...]:
+        """The member states of a group named ``name`` (an entry's canonical name: "Group of
+        Seven" -> CAN, FRA, DEU ...), from groups.tsv; empty for anything else."""
+        return self._groups.get(normalize_name(name), ()) if name else ()
 
     def is_honorific(self, word: str) -> bool:
         return normalize_name(word) in self._honorifics
@@ -100,6 +108,7 @@ class KnowledgeBase:
             {**self._places, **added.places},
             {**added.code_names, **self._code_names},
             self._honorifics,
+            self._groups,
         )
 
 
@@ -192,7 +201,8 @@ def read_actor_file(path: Path) -> list[Row]:
 
 
 def knowledge_base_from_files(
-    paths: Sequence[Path], honorifics_path: Path = ACTORS_DATA_DIR / HONORIFICS_FILE
+    paths: Sequence[Path], honorifics_path: Path = ACTORS_DATA_DIR / HONORIFICS_FILE,
+    groups_path: Path | None = ACTORS_DATA_DIR / GROUPS_FILE,
 ) -> KnowledgeBase:
     """A knowledge base from ``paths`` alone, strictly: a name listed twice is an error."""
     builder = IndexBuilder(strict=True)
@@ -201,7 +211,23 @@ def knowledge_base_from_files(
             builder.add(row)
     table = load_table(honorifics_path, ("title",))
     honorifics = frozenset(normalize_name(title) for title in read_honorifics(table))
-    return KnowledgeBase(builder.names, builder.places, builder.code_names, honorifics)
+    groups = read_groups(groups_path, builder.names) if groups_path is not None else {}
+    return KnowledgeBase(builder.names, builder.places, builder.code_names, honorifics, groups)
+
+
+def read_groups(path: Path, names: Index) -> dict[str, tuple[str, ...]]:
+    """groups.tsv: a group's canonical name (an entry of the other files) -> member codes."""
+    table = load_table(path, ("name", "members"))
+    groups = {}
+    for number, row in table.rows:
+        key = normalize_name(row["name"])
+        if key not in names:
+            raise table.fail(number, f"{row['name']!r} is no name in the actor files")
+        members = tuple(code for code in row["members"].split("|") if code)
+        if not all(code.isalpha() and code.isupper() for code in members):
+            raise table.fail(number, f"members must be actor codes: {row['members']!r}")
+        groups[key] = members
+    return groups
 
 
 @functools.lru_cache(maxsize=1)

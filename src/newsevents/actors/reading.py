@@ -31,6 +31,7 @@ class Reading:
     words: str
     code_from: str | None
     sector_from: str | None
+    code_name: str | None = None  # the name of the entry that gave the code ("Group of Eight")
 
 
 def denotes_actor(
@@ -71,21 +72,22 @@ def is_body(head_match: Match | None, others: list[Match]) -> bool:
 
 def pick_code(
     head_match: Match | None, others: list[Match], sides: list[tuple[str, Reading]]
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None, str | None]:
+    """(code, what gave it, the name of the entry that gave it)."""
     if head_match and head_match.entry.kind in _NAMED_KINDS and head_match.entry.code:
-        return head_match.entry.code, "name"
+        return head_match.entry.code, "name", head_match.entry.name
     for relation, reading in sides:  # "its NATO ally the United States": the name says who
         if relation == "appos" and reading.code and reading.code_from == "name":
-            return reading.code, "phrase"
+            return reading.code, "phrase", reading.code_name
     for match in others:
         if match.entry.code:
-            return match.entry.code, "phrase"
+            return match.entry.code, "phrase", match.entry.name
     for _, reading in sides:
         if reading.code and reading.code_from != "context":
-            return reading.code, "phrase"
+            return reading.code, "phrase", reading.code_name
     if head_match and head_match.entry.code:
-        return head_match.entry.code, "person"
-    return None, None
+        return head_match.entry.code, "person", None
+    return None, None, None
 
 
 def pick_sector(

@@ -87,6 +87,7 @@ class Resolution:
     actor: Actor
     confidence: float
     evidence: str
+    source: str | None = None  # the knowledge-base name that gave the code, if one did
 
 
 
@@ -159,6 +160,17 @@ class ArticleActors:
             self._cache[token.i] = self._finish(token, reading) if reading else None
         return self._cache[token.i]
 
+    def members(self, token: Token) -> list[Actor]:
+        """The member states of the group the phrase names ("G7 leaders", "Western powers"),
+        each with the phrase's words and sector (groups.tsv); empty for any other phrase."""
+        resolution = self.explain(token)
+        if resolution is None or resolution.source is None:
+            return []
+        actor = resolution.actor
+        return [Actor(text=actor.text, code=code, sector=actor.sector,
+                      name=self._kb.name_of(code) or code, resolved_from=resolution.source)
+                for code in self._kb.members(resolution.source)]
+
     def learned(self) -> list[LearnedActor]:
         """Actors this article introduced, in order of first mention."""
         return list(self._learned)
@@ -196,6 +208,9 @@ class ArticleActors:
         core = core_tokens(head, entity)
         matches = [m for run in runs(core) for m in self._matcher.segment(run)
                    if not _allegiance(head.doc, m)]
+        if any(m.entry.kind is EntryKind.SECTOR and m.entry.sector in NON_STATE_SECTORS
+               for m in matches):  # "Western tribes": a direction, not the West's tribes
+            matches = [m for m in matches if m.covers(head) or not self._kb.members(m.entry.name)]
         head_match = next((m for m in matches if m.covers(head)), None)
         head_match = head_match or self._matcher.fuzzy_head(head, core, matches)
         others = sorted(
@@ -208,14 +223,14 @@ class ArticleActors:
             sides = [(rel, r) for rel, r in sides if rel != "where"]
         if not denotes_actor(head, entity, head_match, sides):
             return None
-        code, code_from = pick_code(head_match, others, sides)
+        code, code_from, code_name = pick_code(head_match, others, sides)
         sector, sector_from = pick_sector(head_match, others, sides)
         own = self._own_name(head, entity, head_match, core, matches, sides)
         words = " ".join(
             m.text.lower() for m in sorted(matches, key=lambda m: m.start)
             if m.entry.kind is EntryKind.SECTOR and m.entry.rank is not SectorRank.STATUS
         )
-        return Reading(code, sector, own, words, code_from, sector_from)
+        return Reading(code, sector, own, words, code_from, sector_from, code_name)
 
     def _sides(
         self, head: Token, depth: int, came_from: int | None
@@ -264,10 +279,11 @@ class ArticleActors:
             code_from = "place" if code else None
         if code is None and self._dominant and _takes_article_country(reading):
             code, code_from = self._dominant, "context"
-        name = reading.own_name or self._composed_name(code, reading.words)
+        source = reading.code_name if code == reading.code else None
+        name = reading.own_name or self._composed_name(code, reading.words, source)
         actor = Actor(text=phrase_span(head).text, code=code, sector=reading.sector, name=name)
         confidence = CONFIDENCE.get(code_from or "", UNCODED_CONFIDENCE)
-        return Resolution(actor, confidence, code_from or "none")
+        return Resolution(actor, confidence, code_from or "none", source)
 
     def _antecedent_code(self, head: Token) -> str | None:
         """The code of the nearest earlier mention with the same head noun that has one, and
@@ -313,8 +329,10 @@ class ArticleActors:
                 return entry.code
         return None
 
-    def _composed_name(self, code: str | None, words: str) -> str | None:
-        owner = (self._kb.name_of(code) or code) if code else None
+    def _composed_name(self, code: str | None, words: str, source: str | None = None) -> str | None:
+        """"Russia foreign ministry", "Group of Eight leaders": the name of what gave the code
+        (a code such as IGO is shared by many bodies), then the phrase's actor words."""
+        owner = (source or self._kb.name_of(code) or code) if code else None
         if owner and words:
             return f"{owner} {words}"
         return owner or words or None

@@ -178,7 +178,8 @@ class Coreference:
     def _group(self, token: Token) -> list[Actor]:
         own = self.base.resolve(token)
         if own is not None and own.code and not self._guessed(token):
-            return [own]
+            members = getattr(self.base, "members", None)  # a group of states: each member
+            return (members(token) if members is not None else []) or [own]
         lower = token.lower_
         if lower in FIRST_PERSON:
             return self._speaker(token) if "speaker" in self.passes else []

@@ -292,6 +292,20 @@ def _document_body(token: Token, actors: tuple[Actor, ...],
 
 
 def parties(match: Match, resolver: ActorResolver) -> Parties:
+    found = _parties(match, resolver)
+    return Parties(_outside(found.actors, found.recipients), found.recipients)
+
+
+def _outside(actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A group's members less the one it acts on: "G8 leaders suspended Russia" is an act of
+    the seven others (members share the group's words)."""
+    targets = {a.code for a in recipients}
+    words = [a.text for a in actors]
+    kept = tuple(a for a in actors if not (words.count(a.text) > 1 and a.code in targets))
+    return kept or actors
+
+
+def _parties(match: Match, resolver: ActorResolver) -> Parties:
     token, roles = match.token, match.trigger.roles
     if token.pos_ == "NOUN":
         found = _noun_parties(match, resolver)

@@ -43,7 +43,8 @@ def expand_conjuncts(token: Token) -> list[Token]:
     if token.dep_ == "conj":
         heads = [h for h in heads if h.i >= token.i]
     return sorted(
-        (h for h in heads if h.pos_ in ("NOUN", "PROPN", "PRON") or h.ent_type_),
+        (h for h in heads if h.pos_ in ("NOUN", "PROPN", "PRON") or h.ent_type_
+         or (h.pos_ == "ADJ" and h.text[:1].isupper())),  # "Western", untagged at a start
         key=lambda t: t.i,
     )
 
