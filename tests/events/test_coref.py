@@ -471,3 +471,15 @@ def test_groups_of_states_act_as_their_members(nlp, text, event_type, actors, re
 def test_a_direction_is_no_group_of_states(nlp):
     events = events_of(nlp, "Libya's Western tribes backed the new premier, Libyan media said.")
     assert not [e for e in events if {"USA", "EUR"} & codes(e.actors)]
+
+
+def test_a_meeting_at_home_with_foreign_guests_is_their_visit(nlp):
+    event = first(events_of(nlp, "Lavrov met his Kyrgyz counterpart in Moscow on Tuesday."),
+                  "CONSULT")
+    assert codes(event.actors) == {"KGZ"}
+    assert codes(event.recipients) == {"RUS"}
+
+
+def test_a_role_noun_split_off_the_name_after_it_is_no_second_subject(nlp):
+    event = first(events_of(nlp, "Russia's ally Syria criticised the vote."), "ACCUSE")
+    assert codes(event.actors) == {"SYR"}

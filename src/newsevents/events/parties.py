@@ -305,6 +305,19 @@ def _outside(actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> tuple[
     return kept or actors
 
 
+def _guest_first(token: Token, found: Parties, resolver: ActorResolver) -> Parties:
+    """A meeting held in the country of all its actors, with guests from abroad, is the guests'
+    visit to their hosts ("Lavrov met his Kyrgyz counterpart in Moscow" -> KGZ visits RUS), as
+    CAMEO's visit (042) and host (043) codes put it."""
+    host = implicit.place_country(token, resolver)
+    if host is None or any(a.code != host for a in found.actors):
+        return found
+    guests = tuple(a for a in found.recipients if a.code not in (host, None))
+    if not guests or len(guests) != len(found.recipients):
+        return found
+    return Parties(guests, found.actors)
+
+
 def _parties(match: Match, resolver: ActorResolver) -> Parties:
     token, roles = match.token, match.trigger.roles
     if token.pos_ == "NOUN":
@@ -321,6 +334,8 @@ def _parties(match: Match, resolver: ActorResolver) -> Parties:
         host = implicit.place_country(token, resolver)  # "talks in Istanbul": Turkey hosts them
         if host is not None and host not in {a.code for a in found.actors}:
             return Parties(found.actors, (Actor(text="", code=host),))
+    if match.trigger.type == "CONSULT" and found.recipients and found.actors:
+        found = _guest_first(token, found, resolver)
     joint = roles is Roles.SYM or match.trigger.type in implicit.JOINT_TYPES
     sides = {(a.code, a.sector) for a in found.actors}
     if joint and not found.recipients and len(sides) > 1:

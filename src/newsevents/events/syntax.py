@@ -104,6 +104,9 @@ def logical_subjects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return agent_of(verb)
     own = [_participle_head(t) for t in direct(verb, SUBJECT_DEPS)]
+    if len(own) > 1:  # "Russia's ally Syria said": a role noun split off the name after it
+        own = [t for t in own if not (t.pos_ == "NOUN" and any(
+            o.i == t.i + 1 and o.pos_ == "PROPN" for o in own))]
     if own:
         return [antecedent(t) for t in own]
     return _inherited_subjects(verb) or _stranded_subject(verb)
