@@ -483,3 +483,23 @@ def test_a_meeting_at_home_with_foreign_guests_is_their_visit(nlp):
 def test_a_role_noun_split_off_the_name_after_it_is_no_second_subject(nlp):
     event = first(events_of(nlp, "Russia's ally Syria criticised the vote."), "ACCUSE")
     assert codes(event.actors) == {"SYR"}
+
+
+def test_the_country_refers_back_to_the_last_government_named(nlp):
+    text = ("Kenya closed its border on Monday. The G8 met after the country's incursion into "
+            "Somalia.")
+    event = first(events_of(nlp, text), "ASSAULT")
+    assert codes(event.actors) == {"KEN"}
+    assert codes(event.recipients) == {"SOM"}
+
+
+def test_plural_descriptions_have_no_single_antecedent(nlp):
+    text = "Kenya and Uganda met on Monday. The countries recognize the importance of trade."
+    assert not [e for e in events_of(nlp, text) if e.type == "SUPPORT"
+                and codes(e.actors) == {"UGA"}]
+
+
+def test_a_group_meeting_is_not_its_members_meeting_each_other(nlp):
+    event = first(events_of(nlp, "The G7 met in Japan on Friday."), "CONSULT")
+    assert "CAN" in codes(event.actors)
+    assert not codes(event.actors) & codes(event.recipients)

@@ -79,6 +79,10 @@ class Description:
     kind: str  # "person", "body" or "pair"
     codes: frozenset[str]
     sectors: frozenset[str]
+    states: bool = False  # the antecedent must be a state named as such ("the country")
+
+
+STATE = "state"  # antecedent value: a country named as one
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +94,8 @@ def descriptions() -> dict[str, tuple[Description, ...]]:
     for _, row in table.rows:
         values = [v for v in row["antecedent"].split("|") if v]
         sectors = frozenset(v.split(":", 1)[1] for v in values if v.startswith("sector:"))
-        codes = frozenset(v for v in values if not v.startswith("sector:"))
-        entry = Description(row["word"], row["kind"], codes, sectors)
+        codes = frozenset(v for v in values if not v.startswith("sector:") and v != STATE)
+        entry = Description(row["word"], row["kind"], codes, sectors, STATE in values)
         found[row["word"]] = (*found.get(row["word"], ()), entry)
     return found
 
@@ -252,15 +256,20 @@ class Coreference:
             pair = self._last_pair(token)
             return [_as(token, a, own) for a in pair] if pair else ([own] if own else [])
         entry = kinds.get("body")
-        if entry is None or "description" not in self.passes:
+        if entry is None or "description" not in self.passes or token.tag_ == "NNS":
+            # "the bloc" is one body; "the countries" are no single antecedent
             return [own] if own is not None else []
         sentence = self.sentence_of(token.i)
         window = GUESSED_WINDOW if own is not None and own.code else DESCRIPTION_WINDOW
         for mention in reversed(self.mentions(token, window)):
             if mention.token.i >= token.i or sentence - mention.sentence > window:
                 continue
-            if _fits(entry, mention.actor) and not _setting(mention.token):
-                return [_as(token, mention.actor, own)]
+            if not _fits(entry, mention.actor) or _setting(mention.token):
+                continue
+            if entry.states and not self.base.country_mentions(mention.token.i,
+                                                               mention.token.i + 1):
+                continue  # "the country": a state named as one, not a body of several
+            return [_as(token, mention.actor, own)]
         return [own] if own is not None else []
 
     def _last_pair(self, token: Token) -> list[Actor] | None:
@@ -340,6 +349,8 @@ def _definite(token: Token) -> bool:
 
 
 def _fits(entry: Description, actor: Actor) -> bool:
+    if entry.states:
+        return actor.code is not None  # whether it was named as a state is checked by the caller
     if entry.codes or entry.sectors:
         return actor.code in entry.codes or actor.sector in entry.sectors
     names = f"{actor.name or ''} {actor.text}".lower()

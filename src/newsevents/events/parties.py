@@ -300,9 +300,15 @@ def _outside(actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> tuple[
     """A group's members less the one it acts on: "G8 leaders suspended Russia" is an act of
     the seven others (members share the group's words)."""
     targets = {a.code for a in recipients}
-    words = [a.text for a in actors]
-    kept = tuple(a for a in actors if not (words.count(a.text) > 1 and a.code in targets))
+    phrases = [_phrase(a) for a in actors]
+    kept = tuple(a for a in actors if not (phrases.count(_phrase(a)) > 1 and a.code in targets))
     return kept or actors
+
+
+def _phrase(actor: Actor) -> tuple[str, str | None]:
+    """The words an actor was named by, and what they were resolved from: the members of one
+    group share both ("G8 leaders" / "Group of Eight"); "they" for two speakers does not."""
+    return actor.text, actor.resolved_from
 
 
 def _guest_first(token: Token, found: Parties, resolver: ActorResolver) -> Parties:
@@ -338,7 +344,8 @@ def _parties(match: Match, resolver: ActorResolver) -> Parties:
         found = _guest_first(token, found, resolver)
     joint = roles is Roles.SYM or match.trigger.type in implicit.JOINT_TYPES
     sides = {(a.code, a.sector) for a in found.actors}
-    if joint and not found.recipients and len(sides) > 1:
+    phrases = {_phrase(a) for a in found.actors}  # "the G8 met": one group, not each other's
+    if joint and not found.recipients and len(sides) > 1 and len(phrases) > 1:
         # acting together: each is the other's party, also two sides of one country ("the
         # government and the rebels agreed")
         return Parties(found.actors, found.actors)
