@@ -503,3 +503,12 @@ def test_a_group_meeting_is_not_its_members_meeting_each_other(nlp):
     event = first(events_of(nlp, "The G7 met in Japan on Friday."), "CONSULT")
     assert "CAN" in codes(event.actors)
     assert not codes(event.actors) & codes(event.recipients)
+
+
+def test_an_agreement_to_act_against_someone_is_that_act(nlp):
+    events = events_of(nlp, "The European Union agreed to impose sanctions on Russia.")
+    event = first(events, "SANCTION")
+    assert codes(event.actors) == {"EUR"} and codes(event.recipients) == {"RUS"}
+    assert not [e for e in events if e.type == "AGREE"]
+    # a cooperative or procedural act agreed stays an agreement
+    assert first(events_of(nlp, "Kenya agreed to postpone the vote in Somalia."), "AGREE")

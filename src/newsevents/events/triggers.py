@@ -145,6 +145,9 @@ def find_matches(sentence: Span, lexicon: Lexicon, is_actor: IsActor) -> list[Ma
     """Every trigger in the sentence, minus those another trigger already covers."""
     matches = [Match(t, e) for t in sentence if (e := match_token(t, lexicon, is_actor))]
     types = {m.token.i: m.trigger.type for m in matches}
+    decided = _agreed_conflict(matches, types)
+    matches = [m for m in matches if m.token.i not in decided]
+    types = {i: kind for i, kind in types.items() if i not in decided}
     return [m for m in matches if not _subsumed(m.token, set(types))
             and not _content_of(m.token, types) and not _result_of(m.token, types)]
 
@@ -157,6 +160,23 @@ RESULT_VERBS = frozenset({"kill", "wound", "injure", "leave", "destroy", "damage
 def _result_of(token: Token, types: dict[int, str]) -> bool:
     return (token.pos_ == "VERB" and token.dep_ == "advcl" and token.tag_ == "VBG"
             and lemma_of(token) in RESULT_VERBS and types.get(token.head.i) == "ASSAULT")
+
+
+CONFLICT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"})
+
+
+def _agreed_conflict(matches: list[Match], types: dict[int, str]) -> set[int]:
+    """Agreements to act against someone ("the EU agreed to impose sanctions on Russia") are
+    that act, decided: the agreement (AGREE is cooperation) gives way to the act it embeds."""
+    decided = set()
+    for match in matches:
+        if match.trigger.type != "AGREE" or match.token.pos_ != "VERB":
+            continue
+        embedded = [c for c in match.token.children if c.dep_ == "xcomp"
+                    or (c.dep_ in ("ccomp", "advcl") and syntax.is_infinitive(c))]
+        if any(types.get(c.i) in CONFLICT_TYPES for c in embedded):
+            decided.add(match.token.i)
+    return decided
 
 
 # Speech acts that do not assert what they are about: a demand, threat, promise or refusal.
