@@ -512,3 +512,13 @@ def test_an_agreement_to_act_against_someone_is_that_act(nlp):
     assert not [e for e in events if e.type == "AGREE"]
     # a cooperative or procedural act agreed stays an agreement
     assert first(events_of(nlp, "Kenya agreed to postpone the vote in Somalia."), "AGREE")
+
+
+def test_another_body_of_the_subjects_country_can_be_the_target(nlp):
+    event = first(events_of(nlp, "Kenya's parliament voted to back President Ruto's proposal."),
+                  "SUPPORT")
+    assert codes(event.actors) == {"KEN"}
+    assert [(a.code, a.sector) for a in event.recipients] == [("KEN", "GOV")]  # not implicit
+    # ... but the subject itself inside its own object is not
+    event = first(events_of(nlp, "Lavrov cancelled his visit to Turkey."), "REJECT")
+    assert codes(event.recipients) == {"TUR"}

@@ -67,7 +67,8 @@ def resolve_speakers(token: Token, resolver: ActorResolver) -> list[Actor]:
 
 
 def _inner_actor(noun: Token, resolver: ActorResolver, preps: frozenset[str],
-                 depth: int = 2, exclude: frozenset[str | None] = frozenset()) -> Actor | None:
+                 depth: int = 2, exclude: frozenset[tuple[str | None, str | None]] = frozenset(),
+                 ) -> Actor | None:
     """The actor inside a non-actor noun phrase: "condemned an attack by X on Y" -> X,
     "welcomed the resumption of ties with X" -> X, "rejected an African Union initiative"
     -> AU (two nouns deep at most)."""
@@ -79,7 +80,7 @@ def _inner_actor(noun: Token, resolver: ActorResolver, preps: frozenset[str],
         actor = resolver.resolve(token)
         if actor is None and depth > 1 and token.pos_ == "NOUN":
             actor = _inner_actor(token, resolver, preps, depth - 1, exclude)
-        if actor is not None and actor.code not in exclude:
+        if actor is not None and (actor.code, actor.sector) not in exclude:
             return actor
     return None
 
@@ -124,7 +125,9 @@ def resolve_all(tokens: Iterable[Token], resolver: ActorResolver,
         speakers = resolve_speakers(token, resolver)
         actor = _reflexive(token, speakers[0] if speakers else None, owner)
         if actor is None and token.pos_ == "NOUN":
-            own = frozenset({owner.code}) if owner is not None else frozenset()
+            # the subject itself, not another body of its country ("the Federation Council
+            # voted to back Putin's proposal" is aimed at Putin)
+            own = frozenset({(owner.code, owner.sector)}) if owner is not None else frozenset()
             actor = _inner_actor(token, resolver, inner_preps, exclude=own)
         if actor is None or not actor.code:
             continue
