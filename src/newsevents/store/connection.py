@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,13 +43,33 @@ def open_connection(path: str, timeout: float) -> sqlite3.Connection:
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn, timeout)
         for pragma in PRAGMAS:
             conn.execute(pragma)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(path, f"cannot open database: {exc}") from exc
     return conn
+
+
+WAL_RETRY_PAUSE = 0.05  # seconds
+
+
+def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch the file to WAL (it stays so). SQLite answers "database is locked" at once, not
+    after the busy timeout, when another connection opens the same new file at that moment, so
+    the switch is retried until the timeout; a file already in WAL needs no switch."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":  # an in-memory database keeps "memory"
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_PAUSE)
 
 
 @contextmanager

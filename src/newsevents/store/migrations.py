@@ -53,10 +53,15 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
     write lock, so each migration is applied exactly once.
     """
     try:
-        version = current_version(conn)
+        conn.execute("BEGIN")  # one snapshot: another process may be migrating the file now
+        try:
+            version = current_version(conn)
+            foreign = version == 0 and bool(_user_tables(conn))
+        finally:
+            conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise StoreError(path, f"not a usable SQLite database: {exc}") from exc
-    _check_version(conn, path, version)
+    _check_version(path, version, foreign)
     applied = 0
     for migration in MIGRATIONS:
         if migration.version > version:
@@ -64,14 +69,14 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
     return applied
 
 
-def _check_version(conn: sqlite3.Connection, path: str, version: int) -> None:
+def _check_version(path: str, version: int, foreign: bool) -> None:
     if version > LATEST_VERSION:
         raise StoreError(
             path,
             f"database schema version {version} is newer than this newsevents knows "
             f"({LATEST_VERSION}); upgrade newsevents to open it",
         )
-    if version == 0 and _user_tables(conn):
+    if foreign:
         raise StoreError(
             path, "a SQLite database not created by newsevents (no schema_migrations table)"
         )
