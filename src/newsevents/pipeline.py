@@ -29,6 +29,7 @@ from newsevents.ingest import iter_inputs
 from newsevents.ingest.dedup import band_keys, signature
 from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity, Story
 from newsevents.nlp import load_model
+from newsevents.nlp.paragraphs import doc_text
 from newsevents.store import Store
 from newsevents.stories import clustering, merge
 from newsevents.temporal import DateBound, date_for_span, find_timexes, infer_published
@@ -122,7 +123,7 @@ def with_publication_date(article: Article, doc: Doc, kb: KnowledgeBase) -> Arti
 
 def event_dater(doc: Doc, dct: DateValue | None) -> Dater:
     """Dates events by a time expression in their own clause, else by the article date."""
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     timexes = [(t, doc.char_span(t.start, t.end, alignment_mode="expand"))
                for t in find_timexes(text, dct)]
 
@@ -154,7 +155,7 @@ def code_article(
     on = article.published.day if article.published else None
     resolver = ArticleActors.build(doc, kb, known or {}, on=on)
     dater = event_dater(doc, article.published)
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     layout = Layout.of(article, text)
     original = headline_text(article)
     if original != text and len(original) == len(text):  # a sentence-cased Title Case headline

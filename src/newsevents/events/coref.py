@@ -31,6 +31,7 @@ from newsevents.config import DATA_DIR, Settings
 from newsevents.datafiles import load_table
 from newsevents.events import syntax
 from newsevents.models import Actor
+from newsevents.nlp.paragraphs import doc_text
 from newsevents.nlp.paragraphs import sentences as sentences_of
 
 QUOTE_RE = re.compile(r"[\"“„«]([^\"“”„«»]{10,}?)[\"”»]")
@@ -121,7 +122,7 @@ class Coreference:
         self.doc = doc
         self.base = base
         self.passes = passes
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         self._quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
         self._speakers: list[Actor | None] = [None] * len(self._quotes)
         self._starts = [s.start for s in sentences_of(doc)]

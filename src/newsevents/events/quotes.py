@@ -18,6 +18,7 @@ from newsevents.events import syntax
 from newsevents.events.parties import ActorResolver
 from newsevents.events.triggers import speech_verbs
 from newsevents.models import Actor, Quote
+from newsevents.nlp.paragraphs import doc_text
 from newsevents.nlp.paragraphs import sentences as sentences_of
 
 QUOTE_RE = re.compile(r"[\"“„«]([^\"“”„«»]{10,}?)[\"”»]")
@@ -73,7 +74,7 @@ def _attributed(
 ) -> Iterator[tuple[re.Match[str], int, Actor]]:
     """(quotation, its sentence index, its speaker) for every attributed direct quotation."""
     sentences = sentences_of(doc)
-    for match in QUOTE_RE.finditer(doc.text):
+    for match in QUOTE_RE.finditer(doc_text(doc)):
         if len(match.group(1).split()) < MIN_QUOTE_WORDS:
             continue
         index = next((i for i, s in enumerate(sentences) if s.end_char > match.start()), None)
@@ -87,7 +88,7 @@ def _attributed(
 
 def quote_speakers(doc: Doc, resolver: ActorResolver) -> list[tuple[int, Actor]]:
     """(start offset, speaker) of each attributed direct quotation: "we" inside it is them."""
-    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc_text(doc))]
     return [(m.start(), actor) for m, _, actor in _attributed(doc, _Speakers(doc, resolver), spans)]
 
 
@@ -133,7 +134,7 @@ def extract_quotes(doc: Doc, resolver: ActorResolver, article_id: str = "",
                    indices: Sequence[int] | None = None) -> list[Quote]:
     """Direct quotations first, then indirect ones, each attributed to a resolved speaker.
     ``indices``: each sentence's index (-1 for a headline; by default 0, 1, ...)."""
-    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc_text(doc))]
     speakers = _Speakers(doc, resolver)
     indices = list(indices) if indices is not None else list(range(len(sentences_of(doc))))
     return [

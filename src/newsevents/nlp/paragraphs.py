@@ -55,6 +55,17 @@ def add_line_breaks(nlp: Language) -> Language:
 SENTENCES_KEY = "newsevents.sentences"
 
 
+TEXT_KEY = "newsevents.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once (``Doc.text`` joins every token on each access)."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[TEXT_KEY] = doc.text
+    return cached
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The parsed doc's sentences, built once: ``Doc.sents`` rebuilds its spans on every
     access, and the coder asks for them from several places."""
