@@ -150,3 +150,39 @@ def test_data_file_loads(name: str, loader: object) -> None:
 @given(st.lists(st.text(max_size=300), max_size=20))
 def test_strip_boilerplate_never_raises(lines: list[str]) -> None:
     strip_boilerplate(lines)
+
+
+ARTICLE = [
+    "Rebels took the port town on Monday, officials said.",
+    "The government denied losing the town.",
+    "The views expressed in this article are solely those of Jane Doe.",
+]
+THREAD = [
+    "Like I said before, nobody should be there at all.",
+    "Fine words !!! March 9 , 2011 at 6:24 pm | Reply Nobody asked you.",
+    "The rebels are heroes.",
+    "March 9 , 2011 at 7:02 pm | Reply Agreed.",
+    "Comments are not pre-screened before they post.",
+]
+
+
+def test_strip_boilerplate_cuts_a_comment_thread_from_its_lead_line() -> None:
+    cleaned = strip_boilerplate(ARTICLE + THREAD)
+    assert cleaned.lines == tuple(ARTICLE[:2])
+    assert dict(cleaned.cut)["comments"] == len(THREAD) + 1
+
+
+def test_strip_boilerplate_cuts_the_first_comment_above_the_first_stamp() -> None:
+    article = ARTICLE[:2]
+    thread = ["You people know nothing about Libya.",
+              "March 9 , 2011 at 6:24 pm | Reply Nobody asked you.", "Me neither.",
+              "March 9 , 2011 at 7:02 pm | Reply Agreed."]
+    assert strip_boilerplate(article + thread).lines == tuple(article)
+
+
+def test_a_page_without_comment_stamps_keeps_its_text() -> None:
+    lines = ["Rebels took the town.", "I saw them arrive, a witness told reporters.",
+             "The reply came on March 9, 2011 at 6 pm."]
+    cleaned = strip_boilerplate(lines)
+    assert cleaned.lines == tuple(lines)
+    assert "comments" not in dict(cleaned.cut)

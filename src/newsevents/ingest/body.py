@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsevents.ingest.boilerplate import strip_boilerplate
 from newsevents.ingest.dateline import Dateline, parse_dateline
+from newsevents.ingest.tokenised import restore
 from newsevents.models import DateValue
 
 MAX_TITLE_CHARS = 200
@@ -143,12 +144,13 @@ def paragraphs(lines: Sequence[str]) -> tuple[str, ...]:
 def read_body(
     text: str, *, year: int | None = None, find_title: bool = True, title: str | None = None
 ) -> Body:
-    """Split ``text`` into headline (when ``find_title``) and clean paragraphs.
+    """Split ``text`` into headline (when ``find_title``) and clean paragraphs: pre-tokenised
+    text restored (``tokenised``), reader comments and page furniture cut (``boilerplate``).
 
     ``title`` is a headline known from elsewhere (HTML metadata, a record field); ``year``
     completes datelines that give only month and day.
     """
-    cleaned = strip_boilerplate(text.translate(_INVISIBLE).splitlines())
+    cleaned = strip_boilerplate(restore(text.translate(_INVISIBLE)).splitlines())
     lines = list(cleaned.lines)
     date, opens_body = take_leading_datelines(lines, year)
     if find_title and not opens_body:

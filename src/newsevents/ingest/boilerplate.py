@@ -33,6 +33,8 @@ class RuleKind(StrEnum):
     LINE = "line"
     TRAILER = "trailer"
     LIST = "list"
+    THREAD = "thread"  # found anywhere in a line: a reader comment starts here or just above
+    LEAD = "lead"  # a whole line that closes the article above a comment thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +47,17 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """Lines left after removal (blank lines kept: they separate paragraphs), the outlet named."""
+    """Lines left after removal (blank lines kept: they separate paragraphs), the outlet named,
+    and how many lines of each kind were cut ("comments", "furniture")."""
 
     lines: tuple[str, ...]
     outlet: str | None = None
+    cut: tuple[tuple[str, int], ...] = ()
 
 
 def compile_rule(kind: RuleKind, regex: str) -> re.Pattern[str]:
-    """A trailer rule is anchored at the end of the line; the other kinds use ``fullmatch``."""
+    """A trailer rule is anchored at the end of the line; a thread rule is searched anywhere;
+    the other kinds use ``fullmatch``."""
     flags = 0
     if regex.startswith("(?i)"):
         regex, flags = regex[4:], re.IGNORECASE
@@ -94,7 +99,7 @@ def match_line(line: str, rules: Sequence[Rule]) -> tuple[Rule, str | None] | No
     if not text or len(text) > MAX_BOILERPLATE_CHARS:
         return None
     for rule in rules:
-        if rule.kind is RuleKind.TRAILER:
+        if rule.kind in (RuleKind.TRAILER, RuleKind.THREAD, RuleKind.LEAD):
             continue
         match = rule.pattern.fullmatch(text)
         if match:
@@ -138,8 +143,59 @@ def link_list_end(lines: Sequence[str], start: int) -> int:
     return end
 
 
+# A reader comment above the first comment stamp ("… | Reply") is at most this many lines long.
+MAX_FIRST_COMMENT_LINES = 5
+# Words by which a line speaks as a reader: first and second person, an @-reply.
+_READER_VOICE = re.compile(r"(?i)(?:^|\s)(?:i|i'm|i've|i'd|me|my|you|your|we|us|our)(?=\s|$)|@\w")
+
+
+def _reader_voice(text: str) -> bool:
+    """Does a line speak as a reader: "I"/"you"/"we", an @-reply, "!", a question, or shouting
+    in capitals?"""
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return bool(_READER_VOICE.search(text)) or shouting or text.rstrip().endswith(("!", "?"))
+
+
+def thread_start(lines: Sequence[str], rules: Sequence[Rule]) -> int | None:
+    """Index of the first line of a reader-comment thread, or None when the page has none.
+
+    A thread is known by its comment stamps ("March 9 , 2011 at 6:24 pm | Reply"); the first
+    comment stands above the first stamp. It is taken back to a line that closes the article
+    ("The views expressed in this article are solely those of …"), else over the lines above
+    the stamp that speak as a reader (``_reader_voice``) and at least as many lines as the
+    thread's comments usually take (the median distance between stamps), at most
+    ``MAX_FIRST_COMMENT_LINES``.
+    """
+    threads = [rule for rule in rules if rule.kind is RuleKind.THREAD]
+    leads = [rule for rule in rules if rule.kind is RuleKind.LEAD]
+    stamps = [index for index, line in enumerate(lines)
+              if any(rule.pattern.search(line) for rule in threads)]
+    if not stamps:
+        return None
+    first = stamps[0]
+    above = [index for index in range(first - 1, -1, -1) if lines[index].strip()]
+    above = above[:MAX_FIRST_COMMENT_LINES]
+    for index in above:
+        if any(rule.pattern.fullmatch(lines[index].strip()) for rule in leads):
+            return index
+    gaps = sorted(b - a for a, b in zip(stamps, stamps[1:]))
+    usual = gaps[len(gaps) // 2] - 1 if gaps else 0
+    start = first
+    for taken, index in enumerate(above):
+        if taken >= usual and not _reader_voice(lines[index].strip()):
+            break
+        start = index
+    return start
+
+
 def strip_boilerplate(lines: Sequence[str], rules: Sequence[Rule] | None = None) -> Cleaned:
     rules = load_rules() if rules is None else rules
+    removed: dict[str, int] = {}
+    thread = thread_start(lines, rules)
+    if thread is not None:
+        removed["comments"] = sum(1 for line in lines[thread:] if line.strip())
+        lines = lines[:thread]
     kept: list[str] = []
     outlet: str | None = None
     index = 0
@@ -154,5 +210,8 @@ def strip_boilerplate(lines: Sequence[str], rules: Sequence[Rule] | None = None)
             continue
         rule, named = found
         outlet = outlet or named
-        index = link_list_end(lines, index) if rule.kind is RuleKind.LIST else index + 1
-    return Cleaned(tuple(kept), outlet)
+        end = link_list_end(lines, index) if rule.kind is RuleKind.LIST else index + 1
+        removed["furniture"] = removed.get("furniture", 0) + sum(
+            1 for each in lines[index:end] if each.strip())
+        index = end
+    return Cleaned(tuple(kept), outlet, tuple(sorted(removed.items())))

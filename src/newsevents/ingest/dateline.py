@@ -6,6 +6,7 @@ Two shapes are recognised, both with our own anchored regexes (no free-text date
   "Wednesday 13 July 2011", "Jan 13, 2020", "13 jan. 2020, 17.05", "2011-07-13",
   "Posted at 6:28 AM, Mar 29, 2022";
 * a prefix that opens the first paragraph: "WASHINGTON (AP) —", "MOSCOW, July 13 (Reuters) -",
+  "Mon Aug 22, 2011 9:01 am EDT (Reuters) -",
   "TRIPOLI, Libya —", "Jan 13, 2020 —", "April 11, 2019 (KHARTOUM) -". The prefix is cut from
   the paragraph and the agency in parentheses becomes the article's source.
 
@@ -78,6 +79,14 @@ AGENCY_DATELINE = re.compile(
 PLACE_DATELINE = re.compile(rf"{_PLACE_CAPS}{_REGION}{_WHEN}{_DASH}(?=[\"“‘'A-Z0-9])")
 DATE_PLACE_DATELINE = re.compile(
     r"(?P<date>[^()\n]{4,40}?)\s*\((?P<place>[A-Z][A-Z .'’-]{1,30})\)\s*(?:--|[-—–:])\s*"
+)
+# A wire stamp: a dated line before the agency, the place repeated around it or not:
+# "Mon Aug 22, 2011 9:01 am EDT (Reuters) -", "TRIPOLI | Mon Feb 21, 2011 3:51 pm IST TRIPOLI
+# (Reuters) -".
+WIRE_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}\s*\|\s*)?(?P<date>[^()|\n]{4,50}?)\s*"
+    r"(?:\s(?P<place>[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3})\s*)?"
+    r"\(\s*(?P<agency>[A-Za-z][\w.&'’ -]{0,30}?)\s*\)\s*(?:--|[-—–:])\s*"
 )
 STAMP_DATELINE = re.compile(
     r"\s*(?:date|published|posted|updated)\s*:?\s*(?P<date>(?:19|20)\d\d-\d\d-\d\d)\s+",
@@ -182,6 +191,11 @@ def prefix_dateline(line: str, year: int | None) -> Dateline | None:
     if match and agency:
         when = parse_date(match["date"], year) if match["date"] else None
         return Dateline(match.end(), when, match["place"], agency)
+    match = WIRE_DATELINE.match(line)
+    agency = known_outlet(match["agency"]) if match else None
+    if match and agency and date_match(match["date"]):
+        place = _without_zone(match["place"])  # "… 3:51 pm IST TRIPOLI": IST is the time's
+        return Dateline(match.end(), parse_date(match["date"], year), place, agency)
     match = PLACE_DATELINE.match(line)
     if match and (not match["date"] or date_match(match["date"])):
         when = parse_date(match["date"], year) if match["date"] else None
@@ -193,6 +207,16 @@ def prefix_dateline(line: str, year: int | None) -> Dateline | None:
     if match and date_match(match["date"]):
         return Dateline(match.end(), parse_date(match["date"], year))
     return None
+
+
+_ZONE = re.compile(r"(?:[A-Z]{1,3}T|GMT|UTC)")
+
+
+def _without_zone(place: str | None) -> str | None:
+    words = (place or "").split()
+    while words and _ZONE.fullmatch(words[0]):
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def parse_dateline(line: str, year: int | None = None) -> Dateline | None:
