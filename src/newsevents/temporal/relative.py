@@ -147,9 +147,17 @@ def _relative_period(match: re.Match[str], ctx: Context) -> list[Found]:
     return found(match, TimexType.DATE, value, later, part_mod(match.group("part")))
 
 
+def singular(word: str) -> str:
+    """A unit's singular: "days" -> "day", "centuries" -> "century"."""
+    word = word.lower()
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+
+
 def _shifted(match: re.Match[str], ctx: Context) -> list[Found]:
     """ "two days ago", "a year ago", "three weeks later"."""
-    unit = lexicon().units[match.group("unit").lower().removesuffix("s")]
+    unit = lexicon().units.get(singular(match.group("unit")))
+    if unit is None:
+        return []
     count = number_value(match.group("n"))
     sign = 1 if fold(match.group("dir")) in {"later", "after", "hence"} else -1
     mod = quantifier_mod(ctx.before(match.start()), point=True)

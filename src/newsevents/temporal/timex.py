@@ -42,6 +42,18 @@ def all_rules() -> tuple[Rule, ...]:
     return absolute.rules() + relative.rules() + named.rules() + durations.rules() + clock.rules()
 
 
+OUT_OF_RANGE = (ValueError, OverflowError)  # a date before year 1 or after 9999
+
+
+def _built(rule: Rule, match: re.Match[str], ctx: Context) -> list[Found]:
+    """The rule's expressions for the match; none when its value falls outside the calendar
+    ("7000 years ago", "in 99999 days"): an out-of-range date is no date, never an error."""
+    try:
+        return list(rule.build(match, ctx))
+    except OUT_OF_RANGE:
+        return []
+
+
 def find_timexes(text: str, dct: DateValue | None = None) -> list[TimeExpression]:
     """TIMEX3 expressions in ``text``, in order, with values resolved against ``dct``.
 
@@ -53,7 +65,7 @@ def find_timexes(text: str, dct: DateValue | None = None) -> list[TimeExpression
     for start, end in _segments(text):
         for rank, rule in enumerate(all_rules()):
             for match in rule.pattern.finditer(text, start, end):
-                proposals.extend((rank, item) for item in rule.build(match, ctx))
+                proposals.extend((rank, item) for item in _built(rule, match, ctx))
     chosen = _settle_overlaps(proposals)
     chosen = _join_dates_and_times(chosen, text)
     chosen = _anchor_later(chosen)
@@ -152,7 +164,10 @@ def _anchor_later(items: list[Found]) -> list[Found]:
         if item.later is not None and anchor is not None:
             steps, code = item.later
             if COARSENESS[anchor.precision] <= COARSENESS[UNIT_PRECISION[code]]:
-                value = value_at_unit(shift(anchor.day, steps, code), code)
+                try:
+                    value = value_at_unit(shift(anchor.day, steps, code), code)
+                except OUT_OF_RANGE:
+                    value = "XXXX"  # "30000 years later": no date in the calendar
                 item = Found(item.start, item.end, item.type, value, mod=item.mod)
         resolved.append(item)
         if item.type is TimexType.DATE:
