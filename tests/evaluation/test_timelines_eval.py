@@ -24,9 +24,12 @@ from newsevents.evaluation.timelines import (
     align_rouge,
     concat_rouge,
     date_prf,
+    TimelineTask,
+    leave_one_topic_out,
     read_gold_timeline,
     report,
     run_timelines,
+    topic_of,
 )
 
 MAR = {day: dt.date(2011, 3, day) for day in range(1, 32)}
@@ -143,6 +146,34 @@ def test_read_gold_timeline_reads_dates_and_sentences(tmp_path: Path) -> None:
     assert read_gold_timeline(path) == {
         MAR[17]: ("The Council votes .", "Strikes are authorised ."),
         MAR[19]: ("Strikes begin .",)}
+
+
+def test_read_gold_timeline_leaves_out_a_block_with_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "tl.txt"
+    path.write_text("2011-04-0\nJury selection begins .\n" + "-" * 32
+                    + "\n2011-03-19\nStrikes begin .\n" + "-" * 32 + "\n")
+    assert read_gold_timeline(path) == {MAR[19]: ("Strikes begin .",)}
+
+
+def test_the_two_libya_timelines_are_one_topic() -> None:
+    assert topic_of(TimelineTask("LibyaWar_cnn/tl6", {}, ())) == "LibyaWar"
+    assert topic_of(TimelineTask("LibyaWar_reuters/tl5", {}, ())) == "LibyaWar"
+    assert topic_of(TimelineTask("MJ_bbc/bbc.co.uk", {}, ())) == "MJ"
+
+
+def test_leave_one_topic_out_scores_each_topic_with_choices_made_without_it() -> None:
+    from newsevents.stories import date_document
+    from newsevents.stories.timeline import DEFAULT_PARAMS, TimelineParams
+
+    def task(name: str, day: int) -> TimelineTask:
+        text = f"Troops entered the town on March {day}, officials said on Friday."
+        doc = date_document(f"{name}/1", text, MAR[day])
+        return TimelineTask(name, {MAR[day]: ("Troops entered the town .",)}, (doc,))
+
+    tasks = [task("Alpha_x/t", 3), task("Beta_y/t", 5), task("Gamma_z/t", 7)]
+    result = leave_one_topic_out(tasks, grid=(DEFAULT_PARAMS, TimelineParams(3, 0, 0.4)))
+    assert set(result["topics"]) == {"Alpha", "Beta", "Gamma"}
+    assert result["held_out"]["date_f1"] == 1.0
 
 
 @pytest.mark.shared

@@ -21,6 +21,15 @@ SEED_FILES = tuple(f"seeds/{name}" for name in (
     "003_d995f425960e1381.txt", "004_f47aabea479b38b5.txt"))
 
 
+T17_ALL_INPUTS = (
+    "external/t17_libya/LibyaWar_cnn/timelines/tl6.txt",
+    "external/t17_libya/LibyaWar_reuters/timelines/tl5.txt",
+    *(f"external/t17_more/{topic}" for topic in ("Finan_washingtonpost", "H1N1_reuters",
+                                                 "IraqWar_guardian", "MJ_bbc", "bpoil_bbc",
+                                                 "haiti_bbc")),
+)
+
+
 def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     """name -> (group, function, input paths relative to shared) for every benchmark."""
     from newsevents.evaluation import dates, events, speed, stories, tempeval, timelines
@@ -34,6 +43,8 @@ def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
         "t17-libya": ("timelines", timelines.run_timelines,
                       ("external/t17_libya/LibyaWar_cnn/timelines/tl6.txt",
                        "external/t17_libya/LibyaWar_reuters/timelines/tl5.txt")),
+        "t17-all": ("timelines", timelines.run_timelines_all, T17_ALL_INPUTS),
+        "t17-loto": ("timelines", timelines.run_timelines_loto, T17_ALL_INPUTS),
         **{name: ("events", partial(events.run_dev, batch=batch),
                   (f"{batch}/articles.jsonl", f"{batch}/gold_events.jsonl"))
            for name, batch in events.DEV_BATCHES.items()},

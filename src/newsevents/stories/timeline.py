@@ -34,10 +34,20 @@ from newsevents.stories.centrality import (
 )
 from newsevents.stories.dated import DatedDoc, DatedSentence
 
-LEAD_SENTENCES = 5  # an article's lead: where it says what happened
-REPORTING_LAG = 1  # days after an event that articles published then still report it
 MIN_WORDS, MAX_WORDS = 5, 60  # shorter are fragments and captions, longer are run-on blobs
-NEAR_DUPLICATE = 0.5  # cosine above which two sentences say the same thing
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineParams:
+    """The method's choices, chosen by leave-one-topic-out over the eight shared Timeline17
+    timelines (``newsevents eval t17-loto``; docs/benchmarks.md)."""
+
+    lead_sentences: int = 5  # an article's lead: where it says what happened
+    reporting_lag: int = 1  # days after an event that articles published then still report it
+    near_duplicate: float = 0.4  # cosine above which two sentences say the same thing
+
+
+DEFAULT_PARAMS = TimelineParams()
 QUERY_BOOST = 0.5  # a sentence with all the query's words scores 1.5 times its cosine
 ONE_DAY = dt.timedelta(days=1)
 
@@ -50,7 +60,8 @@ class Candidate:
 
 def build_timeline(docs: Sequence[DatedDoc], *, max_dates: int, per_date: int,
                    query: str | None = None, since: dt.date | None = None,
-                   until: dt.date | None = None) -> list[TimelineEntry]:
+                   until: dt.date | None = None,
+                   params: TimelineParams = DEFAULT_PARAMS) -> list[TimelineEntry]:
     """Up to ``max_dates`` entries of up to ``per_date`` sentences, in date order.
 
     Only days in [``since``, ``until``] are considered; articles outside it still count as
@@ -61,14 +72,15 @@ def build_timeline(docs: Sequence[DatedDoc], *, max_dates: int, per_date: int,
         docs = [doc for doc in docs if any(_query_share(s.text, query_words)
                                            for s in doc.sentences)]
     days = rank_days(docs, since=since, until=until)
-    pools = candidate_pools(docs)
+    pools = candidate_pools(docs, params)
     weights = fit_weights(s.text for doc in docs for s in doc.sentences)
     entries: list[TimelineEntry] = []
     taken: list[dict[str, float]] = []
     for day in days:
         if len(entries) == max_dates:
             break
-        entry = summarize_day(day, pools.get(day, []), per_date, weights, query_words, taken)
+        entry = summarize_day(day, pools.get(day, []), per_date, weights, query_words, taken,
+                              params)
         if entry is not None:
             entries.append(entry)
     return sorted(entries, key=lambda entry: entry.date)
@@ -90,7 +102,8 @@ def referred_days(doc: DatedDoc) -> set[dt.date]:
     return {doc.published} | {day for sentence in doc.sentences for day in sentence.dates}
 
 
-def candidate_pools(docs: Iterable[DatedDoc]) -> dict[dt.date, list[Candidate]]:
+def candidate_pools(docs: Iterable[DatedDoc], params: TimelineParams = DEFAULT_PARAMS
+                    ) -> dict[dt.date, list[Candidate]]:
     """Day -> candidate sentences: undated leads published that day or the next, mentions."""
     pools: dict[dt.date, list[Candidate]] = defaultdict(list)
     for doc in docs:
@@ -99,15 +112,16 @@ def candidate_pools(docs: Iterable[DatedDoc]) -> dict[dt.date, list[Candidate]]:
             if sentence.dates:
                 for day in sentence.dates:
                     pools[day].append(candidate)
-            elif index < LEAD_SENTENCES:
-                for lag in range(REPORTING_LAG + 1):
+            elif index < params.lead_sentences:
+                for lag in range(params.reporting_lag + 1):
                     pools[doc.published - lag * ONE_DAY].append(candidate)
     return pools
 
 
 def summarize_day(day: dt.date, candidates: Sequence[Candidate], per_date: int,
                   weights: Weights, query_words: frozenset[str],
-                  taken: list[dict[str, float]]) -> TimelineEntry | None:
+                  taken: list[dict[str, float]],
+                  params: TimelineParams = DEFAULT_PARAMS) -> TimelineEntry | None:
     """The day's most central candidates; ``taken`` (vectors on the timeline) grows.
 
     Every copy of a sentence counts towards the centroid; each text is a choice once, and the
@@ -119,7 +133,7 @@ def summarize_day(day: dt.date, candidates: Sequence[Candidate], per_date: int,
     boost = [1 + QUERY_BOOST * _query_share(text, query_words) for text in texts] \
         if query_words else None
     chosen = most_central([vectors[text] for text in texts], per_date,
-                          max_similarity=NEAR_DUPLICATE, taken=taken, boost=boost,
+                          max_similarity=params.near_duplicate, taken=taken, boost=boost,
                           center=centroid(vectors[c.sentence.text] for c in fitting))
     if not chosen:
         return None
