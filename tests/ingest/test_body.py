@@ -103,3 +103,25 @@ def test_read_body_drops_title_repeated_in_text() -> None:
 def test_read_body_month_day_dateline_needs_year() -> None:
     text = "Talks end\nMOSCOW, July 13 (Reuters) - The talks ended."
     assert (read_body(text).date, read_body(text, year=2011).date is not None) == (None, True)
+
+
+def test_a_teaser_of_another_story_is_no_headline() -> None:
+    body = read_body("Two men charged in death of Chicago teenager.\n"
+                     "Rebels in Misrata said government forces shelled the port on Monday.\n"
+                     "The shelling killed four civilians, rebel officials said.")
+    assert body.title is None
+    assert body.paragraphs[0].startswith("Rebels in Misrata")
+
+
+def test_a_headline_sharing_words_with_its_story_is_kept_without_its_byline() -> None:
+    body = read_body("By the CNN Wire Staff Libyan rebels ask: where is the no-fly zone?\n"
+                     "Libyan rebels in Benghazi asked the West on Monday to enforce a no-fly zone.")
+    assert body.title == "Libyan rebels ask: where is the no-fly zone?"
+
+
+def test_wire_stamps_give_date_and_agency() -> None:
+    body = read_body("Sept 21 | Wed Sep 21 , 2011 5:53 pm BST Sept 21 -LRB- Reuters -RRB- - Here is "
+                     "a timeline of the war , officials said .\nFeb. 24 - Militias take Misrata .",
+                     year=2011)
+    assert body.source == "Reuters"
+    assert body.date is not None and body.date.iso() == "2011-09-21"

@@ -80,12 +80,37 @@ def take_leading_datelines(lines: list[str], year: int | None) -> tuple[DateValu
     return date, False
 
 
+# A headline shares a word with its story's first lines; a teaser of another story ("2 men
+# charged in death of Chicago teen" above a Libya report) or a photo caption shares none.
+TEASER_CONTEXT_LINES = 8
+MIN_TEASER_WORDS = 3
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+# A byline run into the headline: "By the CNN Wire Staff Libyan rebels ask: …".
+_BYLINE_PREFIX = re.compile(r"^By (?:the )?(?:CNN Wire Staff|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, CNN)\s+")
+
+
+def _content_words(text: str) -> set[str]:
+    return {word.lower().removesuffix("s") for word in _WORD.findall(text)}
+
+
+def is_teaser(title: str, following: Sequence[str]) -> bool:
+    """A headline-like first line that shares no content word (four letters or more) with the
+    lines after it: the headline of another story, not of this one."""
+    words = _content_words(title)
+    if len(words) < MIN_TEASER_WORDS:
+        return False
+    return not words & _content_words(" ".join(following))
+
+
 def take_title(lines: list[str]) -> str | None:
-    """Remove and return the headline, the first non-empty line when it looks like one."""
+    """Remove and return the headline, the first non-empty line when it looks like one; a
+    teaser of another story there is removed and gives no title."""
     indexes = non_empty(lines)
     if not indexes or not is_headline(lines[indexes[0]]):
         return None
-    return lines.pop(indexes[0]).strip()
+    following = [lines[i] for i in indexes[1:1 + TEASER_CONTEXT_LINES]]
+    title = _BYLINE_PREFIX.sub("", lines.pop(indexes[0]).strip())
+    return None if not title or (following and is_teaser(title, following)) else title
 
 
 def take_datelines(lines: list[str], year: int | None) -> list[Dateline]:

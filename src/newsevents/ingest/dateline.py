@@ -82,12 +82,9 @@ DATE_PLACE_DATELINE = re.compile(
 )
 # A wire stamp: a dated line before the agency, the place repeated around it or not:
 # "Mon Aug 22, 2011 9:01 am EDT (Reuters) -", "TRIPOLI | Mon Feb 21, 2011 3:51 pm IST TRIPOLI
-# (Reuters) -".
-WIRE_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}\s*\|\s*)?(?P<date>[^()|\n]{4,50}?)\s*"
-    r"(?:\s(?P<place>[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3})\s*)?"
-    r"\(\s*(?P<agency>[A-Za-z][\w.&'’ -]{0,30}?)\s*\)\s*(?:--|[-—–:])\s*"
-)
+# (Reuters) -", "Sept 21 | Wed Sep 21, 2011 5:53 pm BST Sept 21 (Reuters) -".
+AGENCY_TAIL = re.compile(r"\(\s*(?P<agency>[A-Za-z][\w.&'’ -]{0,30}?)\s*\)\s*(?:--|[-—–:])\s*")
+MAX_WIRE_STAMP_CHARS = 120
 STAMP_DATELINE = re.compile(
     r"\s*(?:date|published|posted|updated)\s*:?\s*(?P<date>(?:19|20)\d\d-\d\d-\d\d)\s+",
     re.IGNORECASE,
@@ -191,11 +188,9 @@ def prefix_dateline(line: str, year: int | None) -> Dateline | None:
     if match and agency:
         when = parse_date(match["date"], year) if match["date"] else None
         return Dateline(match.end(), when, match["place"], agency)
-    match = WIRE_DATELINE.match(line)
-    agency = known_outlet(match["agency"]) if match else None
-    if match and agency and date_match(match["date"]):
-        place = _without_zone(match["place"])  # "… 3:51 pm IST TRIPOLI": IST is the time's
-        return Dateline(match.end(), parse_date(match["date"], year), place, agency)
+    wire = wire_dateline(line, year)
+    if wire is not None:
+        return wire
     match = PLACE_DATELINE.match(line)
     if match and (not match["date"] or date_match(match["date"])):
         when = parse_date(match["date"], year) if match["date"] else None
@@ -206,6 +201,24 @@ def prefix_dateline(line: str, year: int | None) -> Dateline | None:
     match = STAMP_DATELINE.match(line) or DATE_DATELINE.match(line)
     if match and date_match(match["date"]):
         return Dateline(match.end(), parse_date(match["date"], year))
+    return None
+
+
+def wire_dateline(line: str, year: int | None) -> Dateline | None:
+    """A wire stamp: the longest date the words before "(Agency) -" open with (after a "… |"
+    prefix), the words after it the place unless they are the time zone or the date again."""
+    match = AGENCY_TAIL.search(line, 0, MAX_WIRE_STAMP_CHARS)
+    agency = known_outlet(match["agency"]) if match else None
+    if match is None or agency is None:
+        return None
+    head = line[: match.start()]
+    words = head.split("|", 1)[-1].split()
+    for size in range(len(words), 0, -1):
+        stamp = " ".join(words[:size])
+        if date_match(stamp):
+            rest = _without_zone(" ".join(words[size:]))
+            place = None if rest is None or date_match(rest) else rest
+            return Dateline(match.end(), parse_date(stamp, year), place, agency)
     return None
 
 
