@@ -123,3 +123,9 @@ def test_parse_dateline_never_raises_on_text(text: str) -> None:
 @given(st.binary())
 def test_parse_date_never_raises_on_decoded_bytes(data: bytes) -> None:
     parse_date(data.decode("latin-1"))
+
+
+def test_a_dotted_year_first_date_line_is_a_dateline() -> None:
+    from newsevents.ingest.dateline import parse_dateline
+    found = parse_dateline("Posted 2020.10.23 08:00")
+    assert found is not None and found.date is not None and found.date.iso() == "2020-10-23"

@@ -37,3 +37,11 @@ def test_a_date_before_year_one_is_no_date() -> None:
        st.sampled_from(["ago", "later", "from now", "earlier"]))
 def test_any_count_of_any_unit_is_total(count: int, unit: str, direction: str) -> None:
     find_timexes(f"It happened {count} {unit} {direction}. On March 3 it ended.", DCT)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The vote was held on 2020.10.23 in the capital.", "2020-10-23"),
+    ("The vote was held on 2020/10/23 in the capital.", "2020-10-23"),
+])
+def test_year_first_dates_with_dots_or_slashes(text: str, value: str) -> None:
+    assert [t.value for t in find_timexes(text, None)] == [value]

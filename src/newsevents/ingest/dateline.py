@@ -3,7 +3,7 @@
 Two shapes are recognised, both with our own anchored regexes (no free-text date guessing):
 
 * a line that is only a date, with the usual noise around it: "13th July 2011",
-  "Wednesday 13 July 2011", "Jan 13, 2020", "13 jan. 2020, 17.05", "2011-07-13",
+  "Wednesday 13 July 2011", "Jan 13, 2020", "13 jan. 2020, 17.05", "2011-07-13", "2020.10.23",
   "Posted at 6:28 AM, Mar 29, 2022";
 * a prefix that opens the first paragraph: "WASHINGTON (AP) —", "MOSCOW, July 13 (Reuters) -",
   "Mon Aug 22, 2011 9:01 am EDT (Reuters) -",
@@ -50,6 +50,7 @@ _ISO_TIME = r"(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?
 # One pattern per date form: named groups cannot repeat across alternatives of one regex.
 _DATE_FORMS = (
     rf"{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d){_ISO_TIME}",
+    rf"{_YEAR}[./](?P<month>[01]?\d)[./](?P<day>[0-3]?\d)",  # "2020.10.23", "2020/10/23"
     rf"{_DAY}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+{_YEAR}",
     rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
     rf"(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}",

@@ -154,8 +154,8 @@ def _century(match: re.Match[str], ctx: Context) -> list[Found]:
     return found(match, TimexType.DATE, f"{number - 1:02d}")
 
 
-ISO_DATE = (
-    r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
+ISO_DATE = (  # "2011-03-17", also with dots or slashes in that order: "2020.10.23"
+    r"(?<![\w/.-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)"
     r"(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?(?![\w/-])"
 )
 SLASHED_DATE = r"(?<![\w/.:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/-])"
