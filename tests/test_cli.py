@@ -58,7 +58,35 @@ def test_articles_jsonl_has_the_documented_fields(mixed_folder: Path, tmp_path: 
     assert {r["id"] for r in records} >= {"a1"}
     assert set(records[0]) == {"id", "url", "source", "title", "text", "published",
                                "published_precision", "published_source", "published_window",
-                               "path", "language"}
+                               "path", "language", "cut"}
+
+
+def test_articles_show_reports_what_was_cut_from_the_page(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_text("Rebels take the port town\n"
+                    "Rebels took the port town on Monday, officials in the capital said.\n"
+                    "The government denied losing the town.\n"
+                    "You people know nothing about this war.\n"
+                    "March 9 , 2011 at 6:24 pm | Reply Nobody asked you.\n"
+                    "March 9 , 2011 at 7:02 pm | Reply Agreed.\n", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    invoke("ingest", str(page), "--db", db)
+    listed = [json.loads(line) for line in
+              invoke("--db", db, "articles", "--format", "jsonl").output.splitlines()]
+    assert listed[0]["cut"] == {"comments": 3}
+    assert "Nobody asked you" not in listed[0]["text"]
+    shown = json.loads(invoke("--db", db, "articles", "show", listed[0]["id"], "--format",
+                              "json").output)
+    assert shown["cut"] == {"comments": 3}
+    table = invoke("--db", db, "articles", "show", listed[0]["id"]).output
+    assert "comments: 3 lines" in table
+
+
+def test_articles_show_an_unknown_id_is_an_error(tmp_path: Path):
+    db = str(tmp_path / "x.db")
+    result = CliRunner().invoke(cli, ["--db", db, "articles", "show", "nope"])
+    assert result.exit_code != 0
+    assert "no stored article has the id" in result.output
 
 
 def test_articles_search_finds_matching_text(mixed_folder: Path, tmp_path: Path):

@@ -89,6 +89,8 @@ class Article:
     # the narrowest honest range when no day, month or single year can be claimed
     # (e.g. the terms of the office holders the text names): first and last possible day
     published_window: tuple[dt.date, dt.date] | None = None
+    # what ingest cut from the page, as (kind, lines): ("comments", 183), ("furniture", 4)
+    cut: tuple[tuple[str, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         published = self.published
@@ -105,6 +107,7 @@ class Article:
             "published_window": [window[0].isoformat(), window[1].isoformat()] if window else None,
             "path": self.path,
             "language": self.language,
+            "cut": dict(self.cut),
         }
 
 

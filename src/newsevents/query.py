@@ -16,6 +16,11 @@ def articles(store: Store, *, search: str | None = None, limit: int | None = Non
     return store.iter_articles(search=search, limit=limit)
 
 
+def article(store: Store, article_id: str) -> Article | None:
+    """One stored article by id, with what ingest cut from its page."""
+    return store.get_article(article_id)
+
+
 def stats(store: Store) -> dict[str, int]:
     return store.stats()
 

@@ -68,7 +68,7 @@ def ingest(ctx: Context, paths: tuple[str, ...], db: Path | None) -> None:
     sys.exit(EXIT_OK if report.articles_read else EXIT_NOTHING)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--search", help="Full-text query over titles and texts.")
 @click.option("--limit", type=int, default=None, help="At most this many articles.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
@@ -76,12 +76,16 @@ def ingest(ctx: Context, paths: tuple[str, ...], db: Path | None) -> None:
 @db_option
 @pass_context
 def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, db: Path | None) -> None:
-    """List stored articles, optionally matching a full-text search.
+    """List stored articles, optionally matching a full-text search; `articles show ID` shows
+    one, with what ingest cut from its page.
 
     \b
     Example:
       newsevents articles --search "contact group" --format jsonl
+      newsevents articles show b22df7bc23e6578f
     """
+    if click.get_current_context().invoked_subcommand is not None:
+        return
     with Store(settings_for(ctx, db).db_path) as store:
         records = (a.to_json() for a in query.articles(store, search=search, limit=limit))
         if fmt == "jsonl":
@@ -90,6 +94,37 @@ def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, db: 
             write_csv(records, sys.stdout, ARTICLE_COLUMNS)
         else:
             render.articles_table(list(records))
+
+
+@articles.command("show")
+@click.argument("article_id")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@db_option
+@pass_context
+def show_article(ctx: Context, article_id: str, fmt: str, db: Path | None) -> None:
+    """One stored article: its record, and what ingest cut from its page (reader comments, page
+    furniture; lines per kind).
+
+    \b
+    Example:
+      newsevents articles show b22df7bc23e6578f --format json
+    """
+    with Store(settings_for(ctx, db).db_path) as store:
+        found = query.article(store, article_id)
+    if found is None:
+        raise click.BadParameter(f"no stored article has the id {article_id!r} "
+                                 "(newsevents articles lists them)", param_hint="ARTICLE_ID")
+    record = found.to_json()
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    cut = ", ".join(f"{kind}: {lines} lines" for kind, lines in found.cut) or "nothing"
+    rows = {key: record[key] for key in ("id", "title", "source", "published",
+                                         "published_source", "url", "path")}
+    rows["cut from the page"] = cut
+    rows["text"] = found.text[:400] + ("…" if len(found.text) > 400 else "")
+    render.key_values_table(("field", "value"), {k: "" if v is None else v for k, v in rows.items()})
 
 
 @cli.command()

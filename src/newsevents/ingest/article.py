@@ -68,4 +68,5 @@ def make_article(
         published=chosen.value if chosen else None,
         published_source=chosen.source if chosen else DateSource.NONE,
         path=path,
+        cut=body.cut,
     )

@@ -33,6 +33,7 @@ class Body:
     paragraphs: tuple[str, ...]
     date: DateValue | None = None
     source: str | None = None
+    cut: tuple[tuple[str, int], ...] = ()  # lines cut per kind ("comments", "furniture")
 
     @property
     def text(self) -> str:
@@ -184,4 +185,4 @@ def read_body(
     drop_repeated_title(lines, title)
     date = date or next((found.date for found in datelines if found.date), None)
     agency = next((found.agency for found in datelines if found.agency), None)
-    return Body(title, paragraphs(lines), date, agency or cleaned.outlet)
+    return Body(title, paragraphs(lines), date, agency or cleaned.outlet, cleaned.cut)

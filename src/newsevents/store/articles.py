@@ -26,7 +26,7 @@ ARTICLE_COLUMNS = ", ".join(
     for name in (
         "id", "url", "source", "title", "text", "published", "published_precision",
         "published_day", "published_source", "published_window_start", "published_window_end",
-        "path", "language",
+        "path", "language", "cut",
     )
 )
 ORDER = "ORDER BY a.published_day IS NULL, a.published_day, a.id"

@@ -17,6 +17,7 @@ from newsevents.store.schema import (
     BOOTSTRAP,
     EVENT_SEARCH,
     INITIAL,
+    ARTICLE_CUT,
     PUBLISHED_WINDOW,
     RESOLVED_FROM,
 )
@@ -34,6 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "event search and actor look-ups", EVENT_SEARCH),
     Migration(3, "publication-date window of undated articles", PUBLISHED_WINDOW),
     Migration(4, "antecedents of participants found by coreference", RESOLVED_FROM),
+    Migration(5, "what ingest cut from each page", ARTICLE_CUT),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

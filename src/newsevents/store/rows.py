@@ -75,6 +75,7 @@ def article_to_row(article: Article, signature: Sequence[int], ingested_at: str)
         "published_window_end": window_columns(article.published_window)[1],
         "path": article.path,
         "language": article.language,
+        "cut": json.dumps(dict(article.cut), sort_keys=True) if article.cut else None,
         "signature": pack_signature(signature),
         "ingested_at": ingested_at,
     }
@@ -93,7 +94,15 @@ def article_from_row(row: RowLike) -> Article:
         language=row["language"],
         published_window=window_from_columns(row["published_window_start"],
                                              row["published_window_end"]),
+        cut=cut_from_column(row["cut"]),
     )
+
+
+def cut_from_column(value: str | None) -> tuple[tuple[str, int], ...]:
+    """The ``cut`` column (a JSON object of line counts per kind) as sorted pairs."""
+    if not value:
+        return ()
+    return tuple(sorted((str(kind), int(n)) for kind, n in json.loads(value).items()))
 
 
 def window_columns(window: tuple[dt.date, dt.date] | None) -> tuple[str | None, str | None]:

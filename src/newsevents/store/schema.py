@@ -257,3 +257,9 @@ PUBLISHED_WINDOW: tuple[str, ...] = (
 RESOLVED_FROM: tuple[str, ...] = (
     "ALTER TABLE event_actors ADD COLUMN resolved_from TEXT",
 )
+
+# Migration 5. What ingest cut from each page (reader comments, page furniture), as a JSON object
+# of line counts per kind, so a user can see that a page lost its comment thread.
+ARTICLE_CUT: tuple[str, ...] = (
+    "ALTER TABLE articles ADD COLUMN cut TEXT",
+)
