@@ -73,7 +73,10 @@ def similarity(a: Terms, b: Terms) -> float:
 def _in_time(story: StoryProfile, day: dt.date | None, max_gap: dt.timedelta) -> bool:
     if day is None or story.first_date is None or story.last_date is None:
         return True
-    return story.first_date - max_gap <= day <= story.last_date + max_gap
+    # in days, not dates: a story near the calendar's ends has no date max_gap beyond it
+    gap = max_gap.days
+    return (story.first_date.toordinal() - gap <= day.toordinal()
+            <= story.last_date.toordinal() + gap)
 
 
 def best_story(terms: Terms, day: dt.date | None, stories: Sequence[StoryProfile],

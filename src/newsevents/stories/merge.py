@@ -11,6 +11,7 @@ PETRARCH's "one-a-day" filter with a rule that keeps the evidence (every mention
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -61,11 +62,10 @@ def period(value: DateValue) -> tuple[dt.date, dt.date]:
     start = value.day
     if value.precision is Precision.DAY:
         return start, start
-    if value.precision is Precision.WEEK:
-        return start, start + dt.timedelta(days=6)
+    if value.precision is Precision.WEEK:  # the calendar's last week ends on its last day
+        return start, dt.date.fromordinal(min(start.toordinal() + 6, dt.date.max.toordinal()))
     if value.precision is Precision.MONTH:
-        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return start, following - dt.timedelta(days=1)
+        return start, start.replace(day=calendar.monthrange(start.year, start.month)[1])
     return start, start.replace(month=12, day=31)
 
 

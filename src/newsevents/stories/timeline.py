@@ -113,7 +113,9 @@ def candidate_pools(docs: Iterable[DatedDoc], params: TimelineParams = DEFAULT_P
                 for day in sentence.dates:
                     pools[day].append(candidate)
             elif index < params.lead_sentences:
-                for lag in range(params.reporting_lag + 1):
+                # "today" news was reported up to the lag later; no day before the calendar's first
+                lags = min(params.reporting_lag, doc.published.toordinal() - 1)
+                for lag in range(lags + 1):
                     pools[doc.published - lag * ONE_DAY].append(candidate)
     return pools
 
