@@ -38,3 +38,8 @@ def test_read_body_finds_the_agency_and_date_of_a_tokenised_wire_story() -> None
     assert body.source == "Reuters"
     assert body.date is not None and body.date.iso() == "2011-08-22"
     assert body.paragraphs[0] == "Rebels entered Tripoli, officials said."
+
+
+def test_one_bracket_token_or_treebank_quote_is_enough() -> None:
+    assert restore("What is the goal of `` Operation Odyssey Dawn '' ?") == \
+        'What is the goal of "Operation Odyssey Dawn"?'

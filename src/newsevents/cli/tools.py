@@ -112,7 +112,7 @@ def evaluate(
 ) -> None:
     """Run the benchmarks on the gold data in ../shared (or $NEWSEVENTS_SHARED).
 
-    WHICH is a group (events, dates, timelines, all) or one benchmark's name.
+    WHICH is a group (events, dates, timelines, ingest, all) or one benchmark's name.
 
     \b
     Example:

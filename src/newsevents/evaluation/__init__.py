@@ -32,7 +32,7 @@ T17_ALL_INPUTS = (
 
 def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     """name -> (group, function, input paths relative to shared) for every benchmark."""
-    from newsevents.evaluation import dates, events, speed, stories, tempeval, timelines
+    from newsevents.evaluation import dates, events, pages, speed, stories, tempeval, timelines
 
     return {
         "speed": ("speed", speed.run_speed, ("dev/articles.jsonl",)),
@@ -43,6 +43,8 @@ def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
         "t17-libya": ("timelines", timelines.run_timelines,
                       ("external/t17_libya/LibyaWar_cnn/timelines/tl6.txt",
                        "external/t17_libya/LibyaWar_reuters/timelines/tl5.txt")),
+        "pages-comments": ("ingest", pages.run_comment_share, ("external/t17_libya/LibyaWar_cnn",)),
+        "pages-ingest": ("ingest", pages.run_ingest_pages, ("external/t17_libya",)),
         "t17-all": ("timelines", timelines.run_timelines_all, T17_ALL_INPUTS),
         "t17-loto": ("timelines", timelines.run_timelines_loto, T17_ALL_INPUTS),
         **{name: ("events", partial(events.run_dev, batch=batch),

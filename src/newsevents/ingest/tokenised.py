@@ -28,9 +28,14 @@ _RULES = (
 )
 
 
+_STRONG_MARKS = re.compile(r"-[LR][RSC]B-|``")  # never written by hand
+
+
 def is_tokenised(text: str) -> bool:
-    """Does the text carry the marks of a treebank tokeniser?"""
-    return len(_MARKS.findall(text[:20_000])) >= MIN_MARKS
+    """Does the text carry the marks of a treebank tokeniser: a bracket token or a `` quote,
+    or at least ``MIN_MARKS`` weaker ones (split contractions, detached commas)?"""
+    head = text[:20_000]
+    return bool(_STRONG_MARKS.search(head)) or len(_MARKS.findall(head)) >= MIN_MARKS
 
 
 def restore(text: str) -> str:
