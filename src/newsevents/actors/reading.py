@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors.entries import OFFICIAL_SECTORS, EntryKind, SectorRank
 from newsevents.actors.matching import Match
-from newsevents.actors.phrase import NAME_LABELS, PARTITIVE_HEADS, lemma
+from newsevents.actors.phrase import HYPHENS, NAME_LABELS, PARTITIVE_HEADS, lemma
 
 _NAMED_KINDS = frozenset({EntryKind.COUNTRY, EntryKind.PLACE, EntryKind.ORGANIZATION})
 REFERRING_DEPS = frozenset({"det", "poss", "nummod", "predet"})
@@ -115,3 +115,14 @@ def pick_sector(
 def _first_sector(matches: list[Match], rank: SectorRank) -> str | None:
     words = (m.entry for m in matches if m.entry.kind is EntryKind.SECTOR)
     return next((entry.sector for entry in words if entry.rank is rank), None)
+
+
+ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def allegiance(doc: Doc, match: Match) -> bool:
+    """A country named in "pro-Russian" or "anti-American" says whom a group sides with or
+    against, not where it is from: "pro-Russian separatists" in Ukraine are Ukrainian."""
+    i = match.start
+    return (match.entry.kind is EntryKind.COUNTRY and i >= 2 and doc[i - 1].text in HYPHENS
+            and doc[i - 2].lower_ in ALLEGIANCE_PREFIXES)

@@ -52,6 +52,7 @@ from newsevents.actors.phrase import (
 )
 from newsevents.actors.reading import (
     Reading,
+    allegiance,
     denotes_actor,
     is_body,
     mass_use,
@@ -207,7 +208,7 @@ class ArticleActors:
         entity = self._entities.get(head.i)
         core = core_tokens(head, entity)
         matches = [m for run in runs(core) for m in self._matcher.segment(run)
-                   if not _allegiance(head.doc, m)]
+                   if not allegiance(head.doc, m)]
         if any(m.entry.kind is EntryKind.SECTOR and m.entry.sector in NON_STATE_SECTORS
                for m in matches):  # "Western tribes": a direction, not the West's tribes
             matches = [m for m in matches if m.covers(head) or not self._kb.members(m.entry.name)]
@@ -407,17 +408,6 @@ class ArticleActors:
             if doc[end + 2].text == ")" and acronym.text.isupper() and len(acronym.text) >= 2:
                 return (acronym.text,)
         return ()
-
-
-ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
-
-
-def _allegiance(doc: Doc, match: Match) -> bool:
-    """A country named in "pro-Russian" or "anti-American" says whom a group sides with or
-    against, not where it is from: "pro-Russian separatists" in Ukraine are Ukrainian."""
-    i = match.start
-    return (match.entry.kind is EntryKind.COUNTRY and i >= 2 and doc[i - 1].text in HYPHENS
-            and doc[i - 2].lower_ in ALLEGIANCE_PREFIXES)
 
 
 def _learnable(tokens: list[Token]) -> bool:
