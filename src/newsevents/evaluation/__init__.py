@@ -40,6 +40,8 @@ def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
         "pubdate-t17": ("dates", dates.run_pubdate_t17, ("external/t17_libya",)),
         "seed-dates": ("dates", dates.run_seed_dates, SEED_FILES),
         "stories-dev": ("timelines", stories.run_story_clusters, ("dev/articles.jsonl",)),
+        "stories-dev-more": ("timelines", partial(stories.run_story_clusters, batch="dev/more"),
+                             ("dev/more/articles.jsonl",)),
         "t17-libya": ("timelines", timelines.run_timelines,
                       ("external/t17_libya/LibyaWar_cnn/timelines/tl6.txt",
                        "external/t17_libya/LibyaWar_reuters/timelines/tl5.txt")),

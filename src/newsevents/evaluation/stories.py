@@ -1,4 +1,5 @@
-"""Story clustering on ../shared/dev: B-cubed precision/recall/F1 against the gold story groups.
+"""Story clustering on ../shared/dev and dev/more: B-cubed precision/recall/F1 against the gold
+story groups of each batch (two sets of topics: what holds on one must hold on the other).
 
 Articles are clustered in the order given with their gold publication date where known (as the
 ingest stage would find it), the others undated, exactly as ``cluster_stories`` does.
@@ -28,9 +29,11 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
-def run_story_clusters(shared: Path, settings: Settings = Settings()) -> dict[str, Any]:
+def run_story_clusters(shared: Path, settings: Settings = Settings(),
+                       batch: str = "dev") -> dict[str, Any]:
+    """B-cubed of the story groups of one dev batch ("dev" or "dev/more")."""
     records = [json.loads(line)
-               for line in (shared / "dev" / "articles.jsonl").open(encoding="utf-8")]
+               for line in (shared / batch / "articles.jsonl").open(encoding="utf-8")]
     articles = [
         Article(id=r["id"], text=r["text"], title=r.get("title"),
                 published=DateValue(dt.date.fromisoformat(r["gold_date"])) if r.get("gold_date")
