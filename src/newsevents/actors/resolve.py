@@ -35,9 +35,9 @@ from newsevents.actors.entries import (
     SectorRank,
 )
 from newsevents.actors.knowledge import KnowledgeBase
+from newsevents.actors.learning import aliases_of, explained, learnable, name_tokens
 from newsevents.actors.matching import Match, Matcher, name_around
 from newsevents.actors.phrase import (
-    HYPHENS,
     NAME_LABELS,
     PARTITIVE_HEADS,
     PLACE_LABELS,
@@ -359,8 +359,8 @@ class ArticleActors:
 
     def _learn(self, entity: Span) -> None:
         """Remember a PERSON/ORG name the KB does not know, with the actor its phrase gives."""
-        tokens = self._name_tokens(entity)
-        if not _learnable(tokens) or self._explained(tokens):
+        tokens = name_tokens(entity, self._kb, self._matcher)
+        if not learnable(tokens) or explained(tokens, self._matcher):
             return
         name = self._doc[tokens[0].i : tokens[-1].i + 1].text
         resolution = self.explain(entity.root)
@@ -368,57 +368,11 @@ class ArticleActors:
         if resolution is None or resolution.actor.code is None:
             return
         kind = EntryKind.PERSON if entity.label_ == "PERSON" else EntryKind.ORGANIZATION
-        aliases = self._aliases(entity, tokens, kind)
+        aliases = aliases_of(entity, tokens, kind, self._matcher)
         actor = resolution.actor
         learned = LearnedActor(name, aliases, actor.code, actor.sector, kind, resolution.confidence)
         self._learned.append(learned)
         self._matcher.learn([name, *aliases], learned.to_entry())
-
-    def _name_tokens(self, entity: Span) -> list[Token]:
-        tokens = [t for t in entity if t.tag_ != "POS" and (not t.is_punct or t.text in HYPHENS)]
-        while tokens and (tokens[0].pos_ == "DET" or self._kb.is_honorific(tokens[0].text)):
-            tokens.pop(0)
-        while entity.label_ == "PERSON" and tokens and self._is_title(tokens[0]):
-            tokens.pop(0)  # "President Barack Obama" tagged as one PERSON
-        return tokens
-
-    def _is_title(self, token: Token) -> bool:
-        entry = self._matcher.lookup_tokens([token])
-        return entry is not None and entry.kind is not EntryKind.PERSON
-
-    def _explained(self, tokens: list[Token]) -> bool:
-        """Known already: by name, by spelling variant, or word by word from the KB."""
-        name = self._doc[tokens[0].i : tokens[-1].i + 1].text
-        if self._matcher.lookup_text(name) is not None:
-            return True
-        if tokens[0].ent_type_ == "PERSON" and self._matcher.fuzzy(name) is not None:
-            return True
-        covered = {i for m in self._matcher.segment(tokens) for i in range(m.start, m.end)}
-        return all(t.i in covered or t.text in HYPHENS for t in tokens)
-
-    def _aliases(self, entity: Span, tokens: list[Token], kind: EntryKind) -> tuple[str, ...]:
-        """A person's surname; an organisation's acronym given in brackets after it."""
-        if kind is EntryKind.PERSON:
-            surname = tokens[-1].text
-            unknown = self._matcher.lookup_text(surname) is None
-            return (surname,) if len(tokens) > 1 and len(surname) >= 3 and unknown else ()
-        doc, end = self._doc, entity.end
-        if end + 2 < len(doc) and doc[end].text == "(":
-            acronym = doc[end + 1]
-            if doc[end + 2].text == ")" and acronym.text.isupper() and len(acronym.text) >= 2:
-                return (acronym.text,)
-        return ()
-
-
-def _learnable(tokens: list[Token]) -> bool:
-    """A name worth remembering: words only, and not a headline in capitals."""
-    words = [t for t in tokens if t.text not in HYPHENS]
-    if not words or not (words[0].text[:1].isupper() or words[0].text[:1].isdigit()):
-        return False
-    if not all(t.text[:1].isalnum() and any(c.isalpha() for c in t.text) for t in words):
-        return False
-    return len(words) == 1 or not all(t.text.isupper() for t in words)
-
 
 def _takes_article_country(reading: Reading) -> bool:
     """A body word with no country ("rebels", "the government") belongs to the article's country."""
