@@ -522,3 +522,11 @@ def test_another_body_of_the_subjects_country_can_be_the_target(nlp):
     # ... but the subject itself inside its own object is not
     event = first(events_of(nlp, "Lavrov cancelled his visit to Turkey."), "REJECT")
     assert codes(event.recipients) == {"TUR"}
+
+
+def test_a_body_whose_country_is_only_guessed_is_no_target_of_its_own_country(nlp):
+    text = ("Russia's envoy spoke at the United Nations on Friday. Moscow said it firmly "
+            "supports the protection of civilians.")
+    event = first(events_of(nlp, text), "SUPPORT")
+    assert codes(event.actors) == {"RUS"}
+    assert not [a for a in event.recipients if a.code == "RUS" and a.sector == "CVL"]

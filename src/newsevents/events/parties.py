@@ -80,9 +80,21 @@ def _inner_actor(noun: Token, resolver: ActorResolver, preps: frozenset[str],
         actor = resolver.resolve(token)
         if actor is None and depth > 1 and token.pos_ == "NOUN":
             actor = _inner_actor(token, resolver, preps, depth - 1, exclude)
-        if actor is not None and (actor.code, actor.sector) not in exclude:
-            return actor
+        if actor is None or (actor.code, actor.sector) in exclude:
+            continue
+        if any(actor.code == code for code, _ in exclude) and _context_guess(token, resolver):
+            continue  # "supports the protection of civilians": whose civilians, unsaid
+        return actor
     return None
+
+
+def _context_guess(token: Token, resolver: ActorResolver) -> bool:
+    """Was the phrase's country only guessed from the article's main country ("civilians",
+    "the army")? Such a guess says nothing of whom an act is aimed at."""
+    base = getattr(resolver, "base", resolver)
+    explain = getattr(base, "explain", None)
+    resolution = explain(token) if explain is not None else None
+    return resolution is not None and resolution.evidence == "context"
 
 
 def _coordinated_modifiers(token: Token, actor: Actor, resolver: ActorResolver) -> list[Actor]:
