@@ -530,3 +530,9 @@ def test_a_body_whose_country_is_only_guessed_is_no_target_of_its_own_country(nl
     event = first(events_of(nlp, text), "SUPPORT")
     assert codes(event.actors) == {"RUS"}
     assert not [a for a in event.recipients if a.code == "RUS" and a.sector == "CVL"]
+
+
+def test_a_country_glued_to_a_name_after_to_is_not_the_persons(nlp):
+    text = ("Washington named the US ambassador to Libya Chris Stevens in May. Stevens later met "
+            "the Egyptian foreign minister in Cairo.")
+    assert not [e for e in events_of(nlp, text) if "LBY" in codes(e.actors)]
