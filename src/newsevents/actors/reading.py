@@ -126,3 +126,17 @@ def allegiance(doc: Doc, match: Match) -> bool:
     i = match.start
     return (match.entry.kind is EntryKind.COUNTRY and i >= 2 and doc[i - 1].text in HYPHENS
             and doc[i - 2].lower_ in ALLEGIANCE_PREFIXES)
+
+
+PLACE_PREPOSITIONS = frozenset({"to", "in", "from", "for", "at"})
+
+
+def glued_place(entity: Span | None, match: Match) -> bool:
+    """A country the parser glued to the front of a person's name after a preposition ("the
+    US ambassador to Libya Chris Stevens", read as "[Libya Chris Stevens]"): the
+    preposition's object, not the person's country."""
+    if entity is None or entity.label_ != "PERSON" or match.entry.kind is not EntryKind.COUNTRY:
+        return False
+    if not (match.start == entity.start < match.end < entity.end or match.end == entity.start):
+        return False
+    return match.start > 0 and entity.doc[match.start - 1].lower_ in PLACE_PREPOSITIONS

@@ -53,6 +53,7 @@ from newsevents.actors.phrase import (
 from newsevents.actors.reading import (
     Reading,
     allegiance,
+    glued_place,
     denotes_actor,
     is_body,
     mass_use,
@@ -208,7 +209,7 @@ class ArticleActors:
         entity = self._entities.get(head.i)
         core = core_tokens(head, entity)
         matches = [m for run in runs(core) for m in self._matcher.segment(run)
-                   if not allegiance(head.doc, m) and not _glued_place(entity, m)]
+                   if not allegiance(head.doc, m) and not glued_place(entity, m)]
         if any(m.entry.kind is EntryKind.SECTOR and m.entry.sector in NON_STATE_SECTORS
                for m in matches):  # "Western tribes": a direction, not the West's tribes
             matches = [m for m in matches if m.covers(head) or not self._kb.members(m.entry.name)]
@@ -373,20 +374,6 @@ class ArticleActors:
         learned = LearnedActor(name, aliases, actor.code, actor.sector, kind, resolution.confidence)
         self._learned.append(learned)
         self._matcher.learn([name, *aliases], learned.to_entry())
-
-PLACE_PREPOSITIONS = frozenset({"to", "in", "from", "for", "at"})
-
-
-def _glued_place(entity: Span | None, match: Match) -> bool:
-    """A country the parser glued to the front of a person's name after a preposition ("the
-    US ambassador to Libya Chris Stevens", read as "[Libya Chris Stevens]"): the
-    preposition's object, not the person's country."""
-    if entity is None or entity.label_ != "PERSON" or match.entry.kind is not EntryKind.COUNTRY:
-        return False
-    if not (match.start == entity.start < match.end < entity.end or match.end == entity.start):
-        return False
-    return match.start > 0 and entity.doc[match.start - 1].lower_ in PLACE_PREPOSITIONS
-
 
 def _takes_article_country(reading: Reading) -> bool:
     """A body word with no country ("rebels", "the government") belongs to the article's country."""
