@@ -125,3 +125,9 @@ def test_wire_stamps_give_date_and_agency() -> None:
                      year=2011)
     assert body.source == "Reuters"
     assert body.date is not None and body.date.iso() == "2011-09-21"
+
+
+def test_a_special_to_cnn_byline_is_cut_from_the_headline() -> None:
+    body = read_body("By Robert Mahoney, Special to CNN Photojournalists in Libya face rising danger\n"
+                     "Photojournalists covering the fighting in Libya face rising danger, editors said.")
+    assert body.title == "Photojournalists in Libya face rising danger"

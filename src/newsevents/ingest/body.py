@@ -87,7 +87,9 @@ TEASER_CONTEXT_LINES = 8
 MIN_TEASER_WORDS = 3
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 # A byline run into the headline: "By the CNN Wire Staff Libyan rebels ask: …".
-_BYLINE_PREFIX = re.compile(r"^By (?:the )?(?:CNN Wire Staff|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, CNN)\s+")
+_BYLINE_PREFIX = re.compile(
+    r"^By (?:the )?(?:CNN Wire Staff|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
+    r"(?:,| --| —)\s*(?:Special to )?CNN)\s+")
 
 
 def _content_words(text: str) -> set[str]:
