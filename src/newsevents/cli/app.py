@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -13,14 +13,19 @@ from rich.console import Console
 from rich.progress import (
     BarColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
+from rich.text import Text
 
 from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
-from newsevents.models import Article, Problem, Severity
+from newsevents.models import Problem, Severity
 
 ARTICLE_COLUMNS = (
     "id", "url", "source", "title", "text", "published", "published_precision",
@@ -77,16 +82,90 @@ def settings_for(ctx: Context, db: Path | None) -> Settings:
     return ctx.settings if db is None else ctx.settings.with_(db_path=db)
 
 
+# --- progress on stderr: counts, rate and ETA; only for a person watching a terminal ------------
+
+
+class CountColumn(ProgressColumn):
+    """'12/200 articles', or '12 articles' while the total is unknown (stdin)."""
+
+    def render(self, task: Task) -> Text:
+        done = int(task.completed)
+        shown = f"{done}/{int(task.total)}" if task.total is not None else str(done)
+        return Text(f"{shown} {task.fields.get('unit', 'items')}", style="progress.download")
+
+
+class RateColumn(ProgressColumn):
+    """Items per second, or per minute when slower than one a second (the count names the unit)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        if speed is None:
+            return Text("")
+        rate = f"{speed:.1f}/s" if speed >= 1 else f"{speed * 60:.1f}/min"
+        return Text(rate, style="progress.data.speed")
+
+
+class EtaColumn(TimeRemainingColumn):
+    """Time left, labelled; nothing while the total is unknown."""
+
+    def render(self, task: Task) -> Text:
+        if task.total is None:
+            return Text("")
+        return Text.assemble("ETA ", super().render(task))
+
+
+def progress_display(console: Console, get_time: Callable[[], float] | None = None) -> Progress:
+    """The one progress layout every long command shares (``get_time`` lets tests fake a clock);
+    it fits an 80-column terminal."""
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=20),
+               CountColumn(), RateColumn(), TimeElapsedColumn(), EtaColumn())
+    return Progress(*columns, console=console, transient=True, get_time=get_time)
+
+
+def shows_progress(ctx: Context, console: Console) -> bool:
+    """Progress is for a person at a terminal: never with --quiet, in a pipe or in a log file."""
+    return ctx.verbosity >= 0 and console.is_terminal
+
+
+class Meter:
+    """One task of a progress display; does nothing when no display is shown."""
+
+    def __init__(self, progress: Progress | None = None, task: TaskID | None = None,
+                 total: int | None = None) -> None:
+        self._progress, self._task, self._total, self._done = progress, task, total, 0
+
+    def advance(self, steps: int = 1) -> None:
+        if self._progress is None or self._task is None:
+            return
+        self._done += steps
+        if self._total is not None and self._done > self._total:  # the count was an estimate
+            self._total = self._done
+            self._progress.update(self._task, total=self._total)
+        self._progress.advance(self._task, steps)
+
+
 @contextmanager
-def progress_bar(ctx: Context, label: str) -> Iterator[Progress | None]:
-    if ctx.verbosity < 0 or not err.is_terminal:
-        yield None
+def progress_bar(
+    ctx: Context, label: str, count: Callable[[], int | None] | None = None, unit: str = "articles"
+) -> Iterator[Meter]:
+    """A live count, rate and ETA on stderr; ``count`` gives the total, and is only called (it
+    may read every input once) when the display is shown. Without a total: count and rate."""
+    if not shows_progress(ctx, err):
+        yield Meter()
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed} items"), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
-        progress.add_task(label, total=None)
-        yield progress
+    total = count() if count is not None else None
+    with progress_display(err) as progress:
+        yield Meter(progress, progress.add_task(label, total=total, unit=unit), total)
+
+
+@contextmanager
+def working(ctx: Context, label: str) -> Iterator[None]:
+    """A spinner for a step that has no count (linking, clustering)."""
+    if not shows_progress(ctx, err):
+        yield
+        return
+    with err.status(label):
+        yield
 
 
 def report_problem(ctx: Context, problem: Problem) -> None:
@@ -113,15 +192,6 @@ def main() -> None:
     except NewsEventsError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         sys.exit(EXIT_NOTHING)
-
-
-def articles_only(ctx: Context, items: Iterable[Article | Problem]) -> Iterator[Article]:
-    """Articles pass on (streamed); problems are reported as they come."""
-    for item in items:
-        if isinstance(item, Problem):
-            report_problem(ctx, item)
-        else:
-            yield item
 
 
 def parse_dyad(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, str] | None:

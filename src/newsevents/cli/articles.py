@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 import click
@@ -14,29 +17,78 @@ from newsevents.cli.app import (
     EXIT_NOTHING,
     EXIT_OK,
     Context,
-    articles_only,
+    Meter,
     cli,
     db_option,
     pass_context,
     progress_bar,
     report_problem,
     settings_for,
+    working,
 )
 from newsevents.config import SAMPLE_DIR, Settings
+from newsevents.events.coder import CODER_VERSION
 from newsevents.formats import write_csv, write_jsonl
 from newsevents.ingest import iter_inputs
-from newsevents.models import Article, EventFilter, Problem
+from newsevents.ingest.inputs import READERS, STDIN_PATH, Target, expand, file_type
+from newsevents.models import Article, EventFilter, Problem, Severity
 from newsevents.store import Store
+
+# --- counting inputs up front, for the progress display's total and ETA ------------------------
+
+ONE_ARTICLE_TYPES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml"})
+LINE_PER_RECORD_TYPES = frozenset({".jsonl", ".ndjson"})
+
+
+def is_record(item: Article | Problem) -> bool:
+    """What the progress display counts: an article, or the error reported in its place."""
+    return not isinstance(item, Problem) or item.severity is Severity.ERROR
+
+
+def expected_records(paths: Sequence[str]) -> int | None:
+    """How many records reading ``paths`` gives (see :func:`is_record`), counted without parsing;
+    None where that would mean parsing (.json arrays, WARC archives) or reading stdin."""
+    total = 0
+    for given in paths:
+        if given == STDIN_PATH:
+            return None
+        for target in expand(given):
+            count = records_in(target)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def records_in(target: Target | Problem) -> int | None:
+    if isinstance(target, Problem):
+        return int(is_record(target))
+    kind = file_type(target.path)
+    if kind in ONE_ARTICLE_TYPES:
+        return 1
+    try:
+        if kind in LINE_PER_RECORD_TYPES:
+            with open(target.path, "rb") as lines:
+                return max(1, sum(1 for line in lines if line.strip()))  # empty: one error
+        if kind == ".csv":
+            with open(target.path, encoding="utf-8", errors="replace", newline="") as rows:
+                return max(1, sum(1 for _ in csv.reader(rows)) - 1)
+    except (OSError, csv.Error):
+        return None
+    if kind in READERS:
+        return None
+    return 0 if target.found else 1  # unsupported: a warning in a folder, an error when named
 
 
 def run_ingest(ctx: Context, settings: Settings, paths: tuple[str, ...]) -> pipeline.IngestReport:
-    with Store(settings.db_path) as store, progress_bar(ctx, "Ingesting") as progress:
+    count = partial(expected_records, paths)
+    with Store(settings.db_path) as store, progress_bar(ctx, "Ingesting", count) as meter:
 
         def on_item(item: Article | Problem) -> None:
             if isinstance(item, Problem):
                 report_problem(ctx, item)
-            if progress is not None:
-                progress.advance(progress.task_ids[0])
+            if is_record(item):
+                meter.advance()
 
         report = pipeline.ingest(paths, store, settings, stdin=sys.stdin, on_item=on_item)
     ctx.say(
@@ -181,15 +233,30 @@ def extract(ctx: Context, paths: tuple[str, ...]) -> None:
       newsevents extract ../shared/seeds > events.jsonl
       echo '{"text": "Russia rejected the plan."}' | newsevents extract -
     """
-    articles = articles_only(ctx, iter_inputs(paths, stdin=sys.stdin, settings=ctx.settings))
+    inputs = iter_inputs(paths, stdin=sys.stdin, settings=ctx.settings)
     count = 0
-    for item in pipeline.extract(articles, ctx.settings):
+    with progress_bar(ctx, "Coding events", partial(expected_records, paths)) as meter:
+        for item in pipeline.extract(metered_articles(ctx, inputs, meter), ctx.settings):
+            meter.advance()
+            if isinstance(item, Problem):
+                report_problem(ctx, item)
+                continue
+            sys.stdout.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
+            count += 1
+    sys.exit(EXIT_OK if count else EXIT_NOTHING)
+
+
+def metered_articles(
+    ctx: Context, items: Iterable[Article | Problem], meter: Meter
+) -> Iterator[Article]:
+    """Articles pass on to coding (counted when coded); input errors are reported and counted."""
+    for item in items:
         if isinstance(item, Problem):
             report_problem(ctx, item)
-            continue
-        sys.stdout.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
-        count += 1
-    sys.exit(EXIT_OK if count else EXIT_NOTHING)
+            if is_record(item):
+                meter.advance()
+        else:
+            yield item
 
 
 def extraction_record(result: pipeline.Extraction) -> dict:
@@ -224,18 +291,25 @@ def run(ctx: Context, paths: tuple[str, ...], workers: int, db: Path | None) -> 
     sys.exit(EXIT_OK if ok else EXIT_NOTHING)
 
 
+def pending_count(store: Store) -> int:
+    """Articles :func:`pipeline.extract_pending` will code (the store has no COUNT for it)."""
+    return len(store.pending_articles(CODER_VERSION))
+
+
 def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
-    with Store(settings.db_path) as store, progress_bar(ctx, "Coding events") as progress:
+    with Store(settings.db_path) as store:
+        with progress_bar(ctx, "Coding events", partial(pending_count, store)) as meter:
 
-        def on_item(item: pipeline.Extraction | Problem) -> None:
-            if isinstance(item, Problem):
-                report_problem(ctx, item)
-            if progress is not None:
-                progress.advance(progress.task_ids[0])
+            def on_item(item: pipeline.Extraction | Problem) -> None:
+                if isinstance(item, Problem):
+                    report_problem(ctx, item)
+                meter.advance()
 
-        report = pipeline.extract_pending(store, settings, on_item=on_item)
-        linked = pipeline.link_events(store)
-        placed = pipeline.cluster_stories(store)
+            report = pipeline.extract_pending(store, settings, on_item=on_item)
+        with working(ctx, "Linking reports of the same event …"):
+            linked = pipeline.link_events(store)
+        with working(ctx, "Placing articles in stories …"):
+            placed = pipeline.cluster_stories(store)
     ctx.say(f"{report.articles} articles coded: {report.events} events, {report.quotes} quotes; "
             f"{linked} mentions merged with reports of the same event elsewhere; "
             f"{placed} articles placed in stories; {len(report.problems)} problems")

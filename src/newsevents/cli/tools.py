@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -97,6 +98,25 @@ def timex(source: TextIO, dct: dt.datetime | None) -> None:
     write_jsonl((t.to_json() for t in find_timexes(source.read(), anchor)), sys.stdout)
 
 
+def runnable_benchmarks(which: str, shared: Path) -> list[str]:
+    """The benchmarks :func:`evaluation.run_selected` will run: those whose inputs exist."""
+    return [name for name, (_, _, inputs) in evaluation.select(which).items()
+            if all((shared / path).exists() for path in inputs)]
+
+
+def benchmark_counter(ctx: Context, which: str, shared: Path) -> Callable[[str], None]:
+    """An ``on_start`` that numbers the lines: 'running events-dev … (2 of 9)'."""
+    total = len(runnable_benchmarks(which, shared))
+    started = 0
+
+    def on_start(message: str) -> None:
+        nonlocal started
+        started += 1
+        ctx.say(f"{message} ({started} of {total})")
+
+    return on_start
+
+
 @cli.command(name="eval")
 @click.argument("which", default="all")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -123,7 +143,8 @@ def evaluate(
     if check and not floors.is_file():
         raise click.UsageError(f"floors file {floors} not found: run from a checkout of "
                                "newsevents or pass --floors FILE")
-    results = evaluation.run_selected(which, ctx.settings, shared_dir(), on_start=ctx.say)
+    results = evaluation.run_selected(which, ctx.settings, shared_dir(),
+                                      on_start=benchmark_counter(ctx, which, shared_dir()))
     if fmt == "json":
         sys.stdout.write(json.dumps(results, indent=1) + "\n")
     else:
