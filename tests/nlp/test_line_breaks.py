@@ -55,3 +55,25 @@ def test_sentences_are_built_once_and_found_by_token():
 def test_line_breaks_a_blank_line_always_ends_the_sentence():
     doc = mark_line_breaks(_doc(["rivals", "sign", "pact", "\n\n", "officials", "said", "."]))
     assert [t.i for t in doc if t.is_sent_start and t.i > 0] == [4]
+
+
+@pytest.mark.parametrize("words, held", [
+    (["Talks", "\n\n", "Russia", "on", "Wednesday", "turned", "down", "the", "offer", "."], [3]),
+    (["Russia", "on", "Wednesday", "turned", "down", "the", "offer", "."], [1]),
+])
+def test_a_lines_first_word_is_no_sentence_by_itself(words, held):
+    doc = mark_line_breaks(_doc(words))
+    assert [t.i for t in doc if t.is_sent_start is False] == held
+
+
+def test_a_one_word_line_keeps_its_break():
+    doc = mark_line_breaks(_doc(["Talks", "\n\n", "Russia", "said", "."]))
+    assert doc[2].is_sent_start and doc[3].is_sent_start is False
+
+
+@pytest.mark.model
+def test_the_parser_keeps_a_paragraphs_subject_with_its_verb():
+    nlp = load_model()
+    doc = nlp("Talks\n\nRussia on Wednesday turned down an invitation from Turkey.")
+    russia = next(t for t in doc if t.text == "Russia")
+    assert russia.sent.root.text == "turned"

@@ -28,6 +28,8 @@ def _continues(before: Token, after: Token) -> bool:
 def mark_line_breaks(doc: Doc) -> Doc:
     """Set a sentence start on the first word after each line break (before the parser runs,
     which keeps preset boundaries)."""
+    if len(doc):
+        _hold_first_word(doc, doc[0])
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if token.text.isspace() or "\n" not in previous.text + previous.whitespace_:
@@ -36,7 +38,17 @@ def mark_line_breaks(doc: Doc) -> Doc:
         blank_line = (previous.text + previous.whitespace_).count("\n") > 1
         if before is not None and (blank_line or not _continues(before, token)):
             token.is_sent_start = True
+            _hold_first_word(doc, token)
     return doc
+
+
+def _hold_first_word(doc: Doc, first: Token) -> None:
+    """A line's first word does not make a sentence by itself: after a headline the parser
+    sometimes cuts "Russia | on Wednesday turned down ..." after the subject."""
+    if first.i + 1 < len(doc) and first.text.isalpha():
+        following = doc[first.i + 1]
+        if following.text.isalpha() and "\n" not in first.whitespace_:
+            following.is_sent_start = False
 
 
 @Language.component(COMPONENT)

@@ -60,3 +60,9 @@ def _stored(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, StoredAc
         rows = conn.execute(f"SELECT * FROM actors WHERE actor_key IN ({marks})", page)
         found.update((row["actor_key"], stored_actor_from_row(row)) for row in rows)
     return found
+
+
+def participants(conn: sqlite3.Connection) -> list[tuple[str | None, str | None, str | None]]:
+    """Every distinct (code, sector, name) among the actors and recipients of stored events."""
+    rows = conn.execute("SELECT DISTINCT code, sector, name FROM event_actors")
+    return [(row[0], row[1], row[2]) for row in rows]
