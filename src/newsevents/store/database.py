@@ -17,7 +17,8 @@ from newsevents.models import Article, DateValue, Event, EventFilter, Quote, Sto
 from newsevents.store import actors as actors_module
 from newsevents.store import articles, clusters, extractions, queries, stories
 from newsevents.store.articles import AddReport, BandKeys, Signature
-from newsevents.store.connection import open_connection, transaction, utc_now
+from newsevents.errors import StoreError
+from newsevents.store.connection import MEMORY, open_connection, transaction, utc_now
 from newsevents.store.learned import LearnedLike, StoredActor
 from newsevents.store.migrations import current_version, migrate
 
@@ -38,12 +39,18 @@ class Store:
     """Opens (creating if needed) and migrates the database at ``path``; ``":memory:"`` works.
 
     Raises :class:`~newsevents.errors.StoreError` for a file that is not a SQLite database, a
-    SQLite database newsevents did not create, or one whose schema is newer than this code.
-    Like ``sqlite3.Connection`` it belongs to the thread that opened it.
+    SQLite database newsevents did not create, or one whose schema is newer than this code;
+    with ``must_exist`` (readers: a misspelt path must not become an empty database), also for
+    a path where there is no file. Like ``sqlite3.Connection`` it belongs to the thread that
+    opened it.
     """
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 30.0,
+                 must_exist: bool = False) -> None:
         self.path = str(path)
+        if must_exist and self.path != MEMORY and not Path(self.path).is_file():
+            raise StoreError(self.path, "no such database: check the path, or create it with "
+                             "`newsevents run ARTICLES --db PATH`")
         self._conn = open_connection(self.path, timeout)
         try:
             migrate(self._conn, self.path)
@@ -219,6 +226,10 @@ class Store:
     def known_actors(self) -> list[StoredActor]:
         """Every stored actor, ordered by normalised name."""
         return actors_module.known_actors(self._conn)
+
+    def participants(self) -> list[tuple[str | None, str | None, str | None]]:
+        """Every distinct (code, sector, canonical name) of the stored events' parties."""
+        return actors_module.participants(self._conn)
 
     def stats(self) -> dict[str, int]:
         """Row counts of the main tables, keyed by table name."""

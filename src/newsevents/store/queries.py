@@ -87,6 +87,12 @@ def _event_conditions(flt: EventFilter) -> list[Condition]:
     if flt.types:
         marks = ", ".join("?" * len(flt.types))
         conditions.append((f"e.type IN ({marks})", tuple(flt.types)))
+    if flt.modes:
+        marks = ", ".join("?" * len(flt.modes))
+        conditions.append((f"e.mode IN ({marks})", tuple(flt.modes)))
+    if flt.quad_classes:
+        marks = ", ".join("?" * len(flt.quad_classes))
+        conditions.append((f"e.quad_class IN ({marks})", tuple(flt.quad_classes)))
     if flt.since is not None:
         conditions.append(("e.date_day >= ?", (flt.since.isoformat(),)))
     if flt.until is not None:
