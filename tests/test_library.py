@@ -120,3 +120,14 @@ def test_articles_stories_and_timeline(db) -> None:
     timeline = db.timeline(actor="Russia", max_dates=1)
     assert [entry.date.isoformat() for entry in timeline] == ["2011-03-21"]
     assert db.timeline(actor="Russia").to_dicts()[0]["date"]
+
+
+def test_to_pandas_says_what_is_missing_or_gives_a_frame(db) -> None:
+    records = db.events()
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(newsevents.NewsEventsError, match="pip install pandas"):
+            records.to_pandas()
+    else:
+        assert len(records.to_pandas()) == len(records)
