@@ -103,3 +103,6 @@ def test_the_spacy_factory_entry_point_is_declared_and_installed():
     installed = importlib.metadata.entry_points(group="spacy_factories", name="newsevents")
     assert [point.value for point in installed] == [declared["newsevents"]], (
         "the installed metadata is stale: reinstall (make test does it when pyproject changes)")
+    # spaCy imports every spacy_factories entry point whenever it builds a pipeline, so a
+    # factory that does not import breaks every spacy.load in this environment
+    assert callable(installed["newsevents"].load())
