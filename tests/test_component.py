@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from newsevents.component import FACTORY, make_newsevents
 from newsevents.config import Settings
-from newsevents.errors import ModelError
+from newsevents.errors import ComponentError, ModelError
 from newsevents.ingest.identity import article_id
 from newsevents.models import Article, DateValue, Event
 from newsevents.nlp.paragraphs import add_line_breaks
@@ -74,7 +74,7 @@ def test_component_refuses_pipeline_without_what_it_reads(components, missing):
     nlp = spacy.blank("en")
     for name in components:
         nlp.add_pipe(name)
-    with pytest.raises(ValueError, match=f"newsevents needs {missing}.*load en_core_web_sm"):
+    with pytest.raises(ComponentError, match=f"newsevents needs {missing}.*load en_core_web_sm"):
         nlp.add_pipe(FACTORY)
 
 
@@ -82,7 +82,7 @@ def test_component_refuses_a_date_it_cannot_read():
     nlp = spacy.blank("en")
     for name in ("parser", "ner", "lemmatizer"):
         nlp.add_pipe(name)
-    with pytest.raises(ValueError, match="'last July' is no date"):
+    with pytest.raises(ComponentError, match="'last July' is no date"):
         nlp.add_pipe(FACTORY, config={"published": "last July"})
 
 
@@ -106,12 +106,12 @@ def test_component_takes_the_callers_article(untrained):
 def test_component_refuses_an_article_of_another_text(untrained):
     doc = handmade(untrained)
     doc._.article = Article(id="a1", text="Turkey invited Russia to the talks.")
-    with pytest.raises(ValueError, match="'a1' does not match the Doc"):
+    with pytest.raises(ComponentError, match="'a1' does not match the Doc"):
         untrained.get_pipe(FACTORY)(doc)
 
 
 def test_component_refuses_a_doc_without_parse(untrained):
-    with pytest.raises(ValueError, match="without a dependency parse"):
+    with pytest.raises(ComponentError, match="without a dependency parse"):
         untrained.get_pipe(FACTORY)(untrained.make_doc(TEXT))
 
 

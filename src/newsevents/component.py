@@ -58,6 +58,7 @@ from spacy.tokens import Doc
 
 from newsevents.actors import KnowledgeBase, load_knowledge_base
 from newsevents.config import Settings
+from newsevents.errors import ComponentError
 from newsevents.events.coder import headline_text
 from newsevents.ingest.identity import article_id
 from newsevents.models import Article, DateSource, DateValue
@@ -93,7 +94,7 @@ def publication_date(value: str | None) -> DateValue | None:
     try:
         return DateValue.parse(value)
     except ValueError:
-        raise ValueError(f"newsevents: published={value!r} is no date; give one such as "
+        raise ComponentError(f"newsevents: published={value!r} is no date; give one such as "
                          "'2011-07-13', '2011-07' or '2011'") from None
 
 
@@ -118,7 +119,7 @@ class NewsEventsComponent:
         if article is None:
             article = Article(id=article_id(None, text), text=text)
         elif not _parses(text, article):
-            raise ValueError(
+            raise ComponentError(
                 f"newsevents: doc._.article {article.id!r} does not match the Doc: its text "
                 "must be article.text or nlp.get_pipe('newsevents').text_for(article)")
         if article.published is None and self.published is not None:
@@ -128,7 +129,7 @@ class NewsEventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
-            raise ValueError("newsevents got a Doc without a dependency parse: put the "
+            raise ComponentError("newsevents got a Doc without a dependency parse: put the "
                              "component after the parser")
         result = code_article(doc, self.article_of(doc), self.kb, None, self.settings)
         doc._.events = result.events
@@ -157,7 +158,7 @@ def make_newsevents(
     knowledge base (bundled plus ``actor_files``) once."""
     missing = missing_annotations(nlp)
     if missing:
-        raise ValueError(
+        raise ComponentError(
             f"newsevents needs {', '.join(missing)}, which no component of the pipeline "
             f"{nlp.pipe_names} provides: load en_core_web_sm (spacy.load('en_core_web_sm')) "
             "or add the missing components before newsevents")

@@ -82,3 +82,9 @@ class FilterError(NewsEventsError):
     def __str__(self) -> str:
         hint = f" Close matches: {', '.join(self.suggestions)}." if self.suggestions else ""
         return f"{self.option} {self.value!r}: {self.message}.{hint}"
+
+
+class ComponentError(NewsEventsError, ValueError):
+    """The spaCy component cannot work in this pipeline or on this Doc (a missing parser,
+    entity recogniser or lemmatizer; a Doc whose text is not its article's); the message says
+    what to add or change."""
