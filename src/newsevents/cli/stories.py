@@ -50,7 +50,7 @@ def stories(ctx: Context, fmt: str, db: Path | None) -> None:
     else:
         for record in records:
             record["articles"] = len(record["article_ids"])
-        render.records_table(records, ("first_date", "last_date", "articles", "label", "story_id"))
+        render.records_table(records, ("story_id", "first_date", "last_date", "articles", "label"))
 
 
 def story_options(command):  # noqa: ANN001, ANN201 - a click decorator

@@ -190,6 +190,20 @@ class Store:
         """cluster_id -> (num_mentions, num_sources, num_articles)."""
         return clusters.cluster_counts(self._conn, cluster_ids)
 
+    def get_event(self, event_id: str) -> Event | None:
+        """One event by its exact id (negated or hypothetical alike), with its participants."""
+        return queries.get_event(self._conn, event_id)
+
+    def cluster_events(self, cluster_id: str) -> list[Event]:
+        """Every mention of one real-world event, in :meth:`query_events` order."""
+        return queries.cluster_events(self._conn, cluster_id)
+
+    def ids_starting(self, prefix: str, limit: int = 10) -> tuple[list[str], list[str]]:
+        """Event ids and article ids beginning with ``prefix``, up to ``limit`` of each, sorted:
+        what a shortened id (as tables print them) may stand for."""
+        return (queries.event_ids_starting(self._conn, prefix, limit),
+                queries.article_ids_starting(self._conn, prefix, limit))
+
     def unstoried_articles(self) -> list[Article]:
         """Articles in no story yet, oldest first (undated last)."""
         return list(stories.unstoried_articles(self._conn))

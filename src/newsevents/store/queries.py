@@ -151,3 +151,37 @@ def _checked_limit(limit: int) -> int:
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, not {limit}")
     return limit
+
+
+# --- single events and id look-ups (``newsevents show``) ----------------------------------------
+
+PREFIX_END = "\U0010ffff"  # sorts after every character an id can continue with
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> Event | None:
+    """One stored event by its exact id, with its participants."""
+    rows = conn.execute("SELECT e.* FROM events AS e WHERE e.event_id = ?", (event_id,)).fetchall()
+    return next(with_participants(conn, rows), None)
+
+
+def cluster_events(conn: sqlite3.Connection, cluster_id: str) -> list[Event]:
+    """Every mention of one cluster (negated and hypothetical ones too), in event order."""
+    rows = conn.execute(f"SELECT e.* FROM events AS e WHERE e.cluster_id = ? {EVENT_ORDER}",
+                        (cluster_id,)).fetchall()
+    return list(with_participants(conn, rows))
+
+
+def event_ids_starting(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
+    """Up to ``limit`` event ids that begin with ``prefix``, sorted (a range over the key)."""
+    rows = conn.execute(
+        "SELECT event_id FROM events WHERE event_id >= ? AND event_id < ? ORDER BY event_id "
+        "LIMIT ?", (prefix, prefix + PREFIX_END, _checked_limit(limit)))
+    return [row[0] for row in rows]
+
+
+def article_ids_starting(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
+    """Up to ``limit`` article ids that begin with ``prefix``, sorted."""
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+        (prefix, prefix + PREFIX_END, _checked_limit(limit)))
+    return [row[0] for row in rows]
