@@ -13,15 +13,18 @@ import pytest
 from newsevents.errors import DataFileError
 from newsevents.export import (
     CAMEO_TSV_COLUMNS,
+    EVENT_COLUMNS,
     GOLDSTEIN_PATH,
     PLOVER_COLUMNS,
     cameo_rows,
+    event_row,
     load_goldstein,
     plover_record,
     write_cameo_parquet,
     write_cameo_tsv,
+    write_event_csv,
+    write_event_parquet,
     write_plover_jsonl,
-    write_plover_parquet,
 )
 from newsevents.models import Actor, Article, DateValue, Event, Location, Precision
 
@@ -183,13 +186,54 @@ def test_write_plover_jsonl_one_record_per_line() -> None:
 
 def test_write_parquet_columns(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
-    write_plover_parquet([plover_record(EVENT, ARTICLE)], tmp_path / "plover.parquet")
+    write_event_parquet([event_row(EVENT, ARTICLE)], tmp_path / "events.parquet")
     write_cameo_parquet(cameo_rows(EVENT, ARTICLE), tmp_path / "cameo.parquet")
-    plover = pq.read_table(tmp_path / "plover.parquet")
+    events = pq.read_table(tmp_path / "events.parquet")
     cameo = pq.read_table(tmp_path / "cameo.parquet")
-    assert tuple(plover.column_names) == PLOVER_COLUMNS
+    assert tuple(events.column_names) == EVENT_COLUMNS
     assert tuple(cameo.column_names) == CAMEO_TSV_COLUMNS
-    assert json.loads(plover.column("actors")[0].as_py()) == [RUSSIA.to_json()]
+    assert events.column("actor_code")[0].as_py() == "RUS"
+
+
+def test_event_row_columns_in_documented_order() -> None:
+    assert tuple(event_row(EVENT, ARTICLE)) == EVENT_COLUMNS
+
+
+def test_event_row_uses_the_plover_names_for_the_plover_fields() -> None:
+    row, record = event_row(EVENT, ARTICLE), plover_record(EVENT, ARTICLE)
+    shared = [c for c in EVENT_COLUMNS if c in PLOVER_COLUMNS and not c.startswith(
+        ("actor_", "recipient_")) and c != "contexts"]
+    assert len(shared) > 20 and {c: row[c] for c in shared} == {c: record[c] for c in shared}
+
+
+def test_event_row_joins_several_actors_in_order() -> None:
+    row = event_row(replace(EVENT, actors=(RUSSIA, CHINA), recipients=(UN, SYRIA)), ARTICLE)
+    assert (row["actor_code"], row["actor_sector"], row["actor_name"]) == (
+        "RUS;CHN", "GOV;", "Russia;China")
+    assert (row["recipient_code"], row["recipient_name"]) == (
+        "UNO;SYR", "United Nations Security Council;")
+
+
+def test_event_row_holds_no_lists_or_objects() -> None:
+    row = event_row(EVENT, ARTICLE)
+    assert not [c for c, v in row.items() if isinstance(v, list | dict)]
+    assert (row["location_name"], row["location_country"], row["contexts"]) == (
+        "New York", "USA", "diplomatic")
+
+
+def test_event_row_without_parties_has_empty_party_columns() -> None:
+    row = event_row(replace(EVENT, actors=(), recipients=()), None)
+    assert row["actor_code"] is None and row["recipient_name"] is None
+
+
+def test_write_event_csv_reads_back_flat() -> None:
+    import csv
+
+    out = io.StringIO()
+    write_event_csv([event_row(replace(EVENT, actors=(RUSSIA, CHINA)), ARTICLE)], out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert list(row) == list(EVENT_COLUMNS)
+    assert row["actor_code"] == "RUS;CHN" and row["sentence"].startswith("Russia vetoed")
 
 
 @pytest.mark.parametrize(("root", "value"), [("01", 0.0), ("04", 1.0), ("15", -7.2), ("20", -10.0)])

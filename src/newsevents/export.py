@@ -1,4 +1,5 @@
-"""Event data in the formats other tools read: POLECAT-style PLOVER JSON and GDELT-1.0-like CAMEO.
+"""Event data in the formats other tools read: POLECAT-style PLOVER JSON, GDELT-1.0-like CAMEO,
+and the flat event table (CSV, Parquet) of ``events`` and ``export``.
 
 Pure functions over :class:`~newsevents.models.Event` and its :class:`~newsevents.models.Article`
 (no SQL: the CLI asks the store for the events and passes them in). docs/schema.md describes
@@ -17,7 +18,7 @@ from typing import Any, TextIO
 
 from newsevents.config import DATA_DIR
 from newsevents.datafiles import Table, load_table
-from newsevents.formats import Record, write_jsonl, write_parquet
+from newsevents.formats import Record, write_csv, write_jsonl, write_parquet
 from newsevents.models import Actor, Article, DateValue, Event
 
 GOLDSTEIN_PATH = DATA_DIR / "events" / "goldstein.tsv"
@@ -30,6 +31,19 @@ PLOVER_COLUMNS = (
     "cluster_id", "num_mentions", "num_sources", "num_articles",
     "article_id", "article_title", "article_url", "source", "published",
 )
+# The one flat scheme of every event table (events and export, CSV and Parquet): PLOVER_COLUMNS
+# names, nested values spread into columns, several actors joined with PARTY_SEPARATOR.
+EVENT_COLUMNS = (
+    "event_id", "event_date", "date_precision", "date_evidence", "event_type", "event_mode",
+    "contexts", "actor_code", "actor_sector", "actor_name", "actor_text",
+    "recipient_code", "recipient_sector", "recipient_name", "recipient_text",
+    "location_name", "location_country",
+    "cameo", "quad_class", "intensity", "negated", "hypothetical", "confidence",
+    "trigger", "sentence", "sentence_index", "char_start", "char_end",
+    "cluster_id", "num_mentions", "num_sources", "num_articles",
+    "article_id", "article_title", "article_url", "source", "published",
+)
+PARTY_SEPARATOR = ";"
 CAMEO_TSV_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
     "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
@@ -99,6 +113,37 @@ def _plover_article(event: Event, article: Article | None) -> dict[str, Any]:
         "article_url": article.url if article else None,
         "source": article.source if article else None,
         "published": published.iso() if published else None,
+    }
+
+
+def event_row(event: Event, article: Article | None, counts: Counts = SINGLE) -> dict[str, Any]:
+    """One row of the flat event table (:data:`EVENT_COLUMNS`, in order): the PLOVER record
+    with every actor and recipient spread into ``;``-joined columns, in the same order in
+    each column (a missing value is an empty string there), and no nested value left."""
+    record = plover_record(event, article, counts)
+    location = event.location
+    flat = {
+        "date_evidence": event.date_evidence,
+        "contexts": PARTY_SEPARATOR.join(event.contexts),
+        **_flat_side("actor", event.actors),
+        **_flat_side("recipient", event.recipients),
+        "location_name": location.name if location else None,
+        "location_country": location.country if location else None,
+    }
+    return {column: flat[column] if column in flat else record[column]
+            for column in EVENT_COLUMNS}
+
+
+def _flat_side(role: str, actors: Sequence[Actor]) -> dict[str, str | None]:
+    """``actor_code`` "RUS;CHN" and friends; None for no actor at all, so that an empty cell
+    means the same in every column."""
+    if not actors:
+        return {f"{role}_{field}": None for field in ("code", "sector", "name", "text")}
+    return {
+        f"{role}_code": PARTY_SEPARATOR.join(a.code or "" for a in actors),
+        f"{role}_sector": PARTY_SEPARATOR.join(a.sector or "" for a in actors),
+        f"{role}_name": PARTY_SEPARATOR.join(a.name or "" for a in actors),
+        f"{role}_text": PARTY_SEPARATOR.join(a.text for a in actors),
     }
 
 
@@ -208,9 +253,14 @@ def _tsv_cell(value: object) -> str:
     return CELL_BREAKS.sub(" ", str(value))
 
 
-def write_plover_parquet(records: Iterable[Record], path: Path) -> int:
-    """Lists and objects (actors, contexts, location) become JSON text columns."""
-    return write_parquet(records, path, PLOVER_COLUMNS)
+def write_event_csv(rows: Iterable[Record], out: TextIO) -> int:
+    """The flat event table as CSV (header, then one line per :func:`event_row`)."""
+    return write_csv(rows, out, EVENT_COLUMNS)
+
+
+def write_event_parquet(rows: Iterable[Record], path: Path) -> int:
+    """The flat event table as Parquet, the same columns as :func:`write_event_csv`."""
+    return write_parquet(rows, path, EVENT_COLUMNS)
 
 
 def write_cameo_parquet(rows: Iterable[Record], path: Path) -> int:

@@ -1,7 +1,8 @@
 """Writers for tabular output: JSON lines, CSV and Parquet, over flat or nested JSON records.
 
-Used by the CLI's ``articles``, ``events`` and ``export`` commands; rich tables are drawn in
-``cli`` itself.
+Used by the CLI's ``articles``, ``events``, ``export`` and ``activity`` commands; rich tables are
+drawn in ``render``. CSV is written so that Python's ``csv`` module reads it back with its
+default settings: no cell is longer than its default field size limit (131072 characters).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 Record = Mapping[str, Any]
+# The longest CSV cell, note included: below csv.field_size_limit()'s default of 131072, which
+# a reader with default settings refuses to exceed (an article's text can be longer).
+CSV_CELL_LIMIT = 100_000
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
@@ -32,13 +36,26 @@ def flatten(record: Record) -> dict[str, Any]:
 
 
 def write_csv(records: Iterable[Record], out: TextIO, columns: Sequence[str]) -> int:
+    """Header, then one row per record (``columns`` only); a cell longer than
+    :data:`CSV_CELL_LIMIT` is cut at a word and says so (see :func:`csv_cell`)."""
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(flatten(record))
+        writer.writerow({key: csv_cell(value) for key, value in flatten(record).items()})
         count += 1
     return count
+
+
+def csv_cell(value: Any, limit: int = CSV_CELL_LIMIT) -> Any:
+    """``value``, or for text over ``limit`` characters its start (cut at a word) followed by
+    "… [cut: N characters in all; --format jsonl has the whole text]"."""
+    if not isinstance(value, str) or len(value) <= limit:
+        return value
+    note = f" … [cut: {len(value)} characters in all; --format jsonl has the whole text]"
+    room = limit - len(note)
+    space = value.rfind(" ", room // 2, room)
+    return value[:space if space > 0 else room] + note
 
 
 def write_parquet(records: Iterable[Record], path: Path, columns: Sequence[str]) -> int:

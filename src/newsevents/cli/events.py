@@ -17,7 +17,7 @@ from newsevents.cli.app import (
     pass_context,
     settings_for,
 )
-from newsevents.formats import write_csv, write_jsonl, write_parquet
+from newsevents.formats import write_jsonl
 from newsevents.models import EventFilter
 from newsevents.store import Store
 
@@ -53,13 +53,6 @@ def _event_filter(options: dict) -> EventFilter:
     )
 
 
-EVENT_COLUMNS = (
-    "event_id", "date", "date_precision", "type", "mode", "cameo", "quad_class", "intensity",
-    "actors", "recipients", "location", "trigger", "sentence", "negated", "hypothetical",
-    "confidence", "article_id", "article_title", "published",
-)
-
-
 @cli.command()
 @event_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]),
@@ -68,17 +61,23 @@ EVENT_COLUMNS = (
               help="Write to this file (required for parquet).")
 @click.option("--clusters", is_flag=True,
               help="One row per real-world event (merged mentions) with its counts.")
+@click.option("--wide", is_flag=True,
+              help="Table: every column and whole sentences (default: short id, date, type, "
+                   "actor → recipient codes, the sentence cut to fit).")
 @db_option
 @pass_context
-def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, db: Path | None,
-           **filters) -> None:
+def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bool,
+           db: Path | None, **filters) -> None:
     """Query coded events in the store.
+
+    The table shows the first characters of each event id; `newsevents show ID` takes them.
+    CSV and Parquet have the columns of `export --format csv|parquet` (docs/schema.md).
 
     \b
     Example:
       newsevents events --dyad RUS,LBY --since 2011-01-01 --format jsonl
-      newsevents events --actor RUSGOV --type REJECT --type ACCUSE
-      newsevents events --clusters --since 2020-01-01 --format jsonl
+      newsevents events --actor RUSGOV --type REJECT --type ACCUSE --wide
+      newsevents events --clusters --since 2020-01-01 --format csv > events.csv
     """
     flt = _event_filter(filters)
     if fmt == "parquet" and output is None:
@@ -87,21 +86,23 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, db: Path
         records = (query.event_record(e, a, c if clusters else None)
                    for e, a, c in _rows(store, flt, clusters))
         if fmt == "table":
-            render.events_table(list(records))
-        elif fmt == "parquet":
-            count = write_parquet(records, output, EVENT_COLUMNS)
-            ctx.say(f"{count} events written to {output}")
-        else:
+            render.events_table(list(records), wide=wide)
+        elif fmt == "jsonl":
             with output_stream(output) as out:
-                (write_jsonl(records, out) if fmt == "jsonl"
-                 else write_csv(records, out, EVENT_COLUMNS))
-
+                write_jsonl(records, out)
+        else:
+            count = _write_table(fmt, output, (export.event_row(e, a, c)
+                                               for e, a, c in _rows(store, flt, clusters)))
+            if output is not None:
+                ctx.say(f"{count} events written to {output}")
 
 
 @cli.command(name="export")
 @event_filter_options
-@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "cameo-tsv", "parquet"]),
-              default="plover-jsonl", show_default=True, help="Export format.")
+@click.option("--format", "fmt",
+              type=click.Choice(["plover-jsonl", "cameo-tsv", "csv", "parquet"]),
+              default="plover-jsonl", show_default=True,
+              help="Export format (csv and parquet: the flat event table of docs/schema.md).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (stdout if absent; required for parquet).")
 @click.option("--clusters", is_flag=True,
@@ -110,11 +111,13 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, db: Path
 @pass_context
 def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
                   db: Path | None, **filters) -> None:
-    """Export events as PLOVER JSON lines, GDELT-like CAMEO TSV or Parquet (PLOVER columns).
+    """Export events as PLOVER JSON lines, GDELT-like CAMEO TSV (one row per actor-recipient
+    pair), or the flat event table as CSV or Parquet (the columns of `events --format csv`).
 
     \b
     Example:
       newsevents export --format cameo-tsv --output events.tsv
+      newsevents export --format csv --output events.csv --dyad RUS,LBY
       newsevents export --format parquet --output events.parquet --since 2020-01-01
     """
     flt = _event_filter(filters)
@@ -123,8 +126,8 @@ def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
     with Store(settings_for(ctx, db).db_path) as store:
         rows = _rows(store, flt, clusters)
         records = (export.plover_record(e, a, c) for e, a, c in rows)
-        if fmt == "parquet":
-            count = export.write_plover_parquet(records, output)
+        if fmt in ("csv", "parquet"):
+            count = _write_table(fmt, output, (export.event_row(e, a, c) for e, a, c in rows))
         elif fmt == "plover-jsonl":
             with output_stream(output) as out:
                 count = export.write_plover_jsonl(records, out)
@@ -133,6 +136,14 @@ def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
                 count = export.write_cameo_tsv(
                     (r for e, a, c in rows for r in export.cameo_rows(e, a, counts=c)), out)
     ctx.say(f"{count} records exported", 0)
+
+
+def _write_table(fmt: str, output: Path | None, rows: Iterator[dict]) -> int:
+    """The flat event table as CSV (to ``output`` or stdout) or Parquet (to ``output``)."""
+    if fmt == "parquet":
+        return export.write_event_parquet(rows, output)
+    with output_stream(output) as out:
+        return export.write_event_csv(rows, out)
 
 
 def _rows(store: Store, flt: EventFilter, clusters: bool) -> Iterator[tuple]:
