@@ -118,6 +118,35 @@ def test_export_parquet_writes_a_table(db: str, tmp_path: Path):
     assert pq.read_table(target).num_rows > 0
 
 
+def test_events_and_export_write_the_same_csv(db: str):
+    events = invoke("--db", db, "events", "--format", "csv").stdout
+    exported = invoke("--db", db, "export", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert events == exported and rows
+    assert rows[0]["actor_code"] and not rows[0]["actor_code"].startswith("[")
+
+
+def test_events_and_export_parquet_have_the_same_columns(db: str, tmp_path: Path):
+    invoke("--db", db, "events", "--format", "parquet", "--output", str(tmp_path / "e.parquet"))
+    invoke("--db", db, "export", "--format", "parquet", "--output", str(tmp_path / "x.parquet"))
+    events, exported = (pq.read_table(tmp_path / f"{n}.parquet") for n in ("e", "x"))
+    assert events.column_names == exported.column_names
+    assert "event_date" in events.column_names and "date" not in events.column_names
+
+
+def test_events_table_fits_80_columns_and_shows_ids(db: str):
+    out = invoke("--db", db, "events").stdout
+    records = invoke("--db", db, "events", "--format", "jsonl").stdout.splitlines()
+    lines = out.splitlines()
+    assert len(lines) == 2 + len(records) and max(len(line) for line in lines) <= 80
+    assert json.loads(records[0])["event_id"][:8] in lines[2]
+
+
+def test_events_wide_shows_whole_sentences(db: str):
+    record = json.loads(invoke("--db", db, "events", "--format", "jsonl").stdout.splitlines()[0])
+    assert record["sentence"] in invoke("--db", db, "events", "--wide").stdout
+
+
 def test_export_plover_jsonl_records(db: str):
     lines = invoke("--db", db, "export", "--format", "plover-jsonl").stdout.splitlines()
     assert lines and "event_type" in json.loads(lines[0])
@@ -205,7 +234,8 @@ def test_export_clusters_fill_gdelt_counts(db: str):
 def test_activity_counts_events_per_month(db: str):
     out = invoke("--db", db, "activity", "--actor", "EGY", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert rows[0]["month"] == "2014-03" and int(rows[0]["events"]) >= 1
+    assert (rows[0]["period"], rows[0]["precision"]) == ("2014-03", "month")
+    assert int(rows[0]["events"]) >= 1
 
 
 def test_activity_svg_is_a_chart(db: str):

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import click
 
-from newsevents import query, render
+from newsevents import lookup, query, render
+from newsevents.actors.entries import SECTOR_CODES
+from newsevents.actors.knowledge import load_knowledge_base
 from newsevents.cli.app import (
     Context,
     cli,
@@ -74,9 +76,23 @@ def _story_filter(actor: str | None, dyad: tuple[str, str] | None, since: dt.dat
 
 
 def _story_title(actor: str | None, dyad: tuple[str, str] | None, text: str | None) -> str:
-    parts = ([f"{dyad[0]} and {dyad[1]}"] if dyad else []) + ([actor] if actor else [])
+    """What the report is about, in names: "Russia and Libya", not "RUS and LBY"."""
+    parts = [f"{_party_name(dyad[0])} and {_party_name(dyad[1])}"] if dyad else []
+    parts += [_party_name(actor)] if actor else []
     parts += [f'"{text}"'] if text else []
     return " · ".join(parts) or "All stored news"
+
+
+def _party_name(value: str) -> str:
+    """The knowledge base's name of a code (Russia for RUS), with the sector of a code+sector
+    (RUSGOV: "Russia (government)"); any other value as given."""
+    kb = load_knowledge_base()
+    code = value.strip().upper()
+    if name := kb.name_of(code):
+        return name
+    sector = SECTOR_CODES.get(code[-3:])
+    name = kb.name_of(code[:-3]) if sector and len(code) > 3 else None
+    return f"{name} ({sector})" if name else value
 
 
 @cli.command()
@@ -121,8 +137,8 @@ def _report_data(store: Store, flt: EventFilter, text: str | None,
     if text:
         flt = replace(flt, search=text) if not (flt.actor or flt.dyad) else flt
     pairs = list(query.events_with_articles(store, flt))
-    titles = {a.id: a.title or a.text[:80] for a in query.story_articles(store, flt, text)}
-    return ReportData(title, entries, query.monthly_activity(store, flt), pairs, titles)
+    articles = {a.id: a for a in query.story_articles(store, flt, text)}
+    return ReportData(title, entries, lookup.activity(store, flt), pairs, articles)
 
 
 @cli.command()
@@ -161,6 +177,11 @@ def activity(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text
              db: Path | None) -> None:
     """Events and summed PLOVER intensity per month for an actor or dyad (the dyad view).
 
+    Events dated to a day, week or month count in their month; events known only to the year
+    count in a row of their own for that year ("2011 (year only)"; precision "year" in CSV),
+    never in January. CSV columns: period, precision, events, intensity and the four quad
+    classes.
+
     \b
     Example:
       newsevents activity --dyad RUS,LBY
@@ -170,16 +191,20 @@ def activity(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text
     if text:
         flt = replace(flt, search=text)
     with Store(settings_for(ctx, db).db_path) as store:
-        months = query.monthly_activity(store, flt)
+        periods = lookup.activity(store, flt)
     if fmt == "svg":
-        sys.stdout.write(activity_chart(months) + "\n")
+        sys.stdout.write(activity_chart(periods) + "\n")
         return
-    records = [{"month": m.month, "events": m.events, "intensity": m.intensity,
-                **dict(zip(QUAD_KEYS, m.by_quad, strict=True))} for m in months]
     if fmt == "csv":
-        write_csv(records, sys.stdout, ("month", "events", "intensity", *QUAD_KEYS))
+        records = [{"period": p.period, "precision": p.precision.value, "events": p.events,
+                    "intensity": p.intensity, **dict(zip(QUAD_KEYS, p.by_quad, strict=True))}
+                   for p in periods]
+        write_csv(records, sys.stdout, ("period", "precision", "events", "intensity", *QUAD_KEYS))
     else:
-        render.records_table(records, ("month", "events", "intensity", *QUAD_KEYS))
+        records = [{"period": p.label, "events": p.events, "intensity": f"{p.intensity:+.1f}",
+                    **dict(zip(QUAD_HEADERS, p.by_quad, strict=True))} for p in periods]
+        render.records_table(records, ("period", "events", "intensity", *QUAD_HEADERS))
 
 
 QUAD_KEYS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+QUAD_HEADERS = ("verb.coop", "mat.coop", "verb.confl", "mat.confl")  # fit 80 columns

@@ -1,6 +1,8 @@
 """Inline SVG charts: monthly event counts (bars stacked by quad class) and summed intensity.
 
 Hand-written SVG keeps the report self-contained and offline, with no plotting dependency.
+Months run without gaps from the first to the last (a month without events is an empty slot);
+events known only to the year have no month to stand in and are counted in a line below.
 """
 
 from __future__ import annotations
@@ -8,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from newsevents.query import MonthActivity
+from newsevents.lookup import PeriodActivity
+from newsevents.models import Precision
+
 
 QUAD_COLOURS = ("#4c9f70", "#2d6a4f", "#e9a23b", "#c8553d")  # verbal/material coop, conflict
 QUAD_NAMES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 WIDTH, BAR_AREA, INTENSITY_AREA, LEFT, TOP = 760, 160, 90, 40, 20
 
 
-def _count_bars(months: Sequence[MonthActivity], step: float, peak: int) -> list[str]:
+def _count_bars(months: Sequence[PeriodActivity], step: float, peak: int) -> list[str]:
     shapes = []
     for i, month in enumerate(months):
         x, base = LEFT + i * step, TOP + BAR_AREA
@@ -24,11 +28,12 @@ def _count_bars(months: Sequence[MonthActivity], step: float, peak: int) -> list
             base -= height
             shapes.append(f'<rect x="{x:.1f}" y="{base:.1f}" width="{step * 0.8:.1f}" '
                           f'height="{height:.1f}" fill="{QUAD_COLOURS[quad]}">'
-                          f"<title>{escape(month.month)}: {count} {QUAD_NAMES[quad]}</title></rect>")
+                          f"<title>{escape(month.period)}: {count} {QUAD_NAMES[quad]}"
+                          "</title></rect>")
     return shapes
 
 
-def _intensity_bars(months: Sequence[MonthActivity], step: float, peak: float) -> list[str]:
+def _intensity_bars(months: Sequence[PeriodActivity], step: float, peak: float) -> list[str]:
     zero = TOP + BAR_AREA + 20 + INTENSITY_AREA / 2
     shapes = [f'<line x1="{LEFT}" x2="{WIDTH - 10}" y1="{zero}" y2="{zero}" stroke="#999"/>']
     for i, month in enumerate(months):
@@ -36,26 +41,55 @@ def _intensity_bars(months: Sequence[MonthActivity], step: float, peak: float) -
         y = zero - height if month.intensity >= 0 else zero
         colour = QUAD_COLOURS[0] if month.intensity >= 0 else QUAD_COLOURS[3]
         shapes.append(f'<rect x="{LEFT + i * step:.1f}" y="{y:.1f}" width="{step * 0.8:.1f}" '
-                      f'height="{height:.1f}" fill="{colour}"><title>{escape(month.month)}: '
+                      f'height="{height:.1f}" fill="{colour}"><title>{escape(month.period)}: '
                       f"intensity {month.intensity:+.1f}</title></rect>")
     return shapes
 
 
-def _month_labels(months: Sequence[MonthActivity], step: float) -> list[str]:
+def _month_labels(months: Sequence[PeriodActivity], step: float) -> list[str]:
     every = max(1, len(months) // 12)
     y = TOP + BAR_AREA + 20 + INTENSITY_AREA + 16
-    return [f'<text x="{LEFT + i * step:.1f}" y="{y}" font-size="10">{escape(m.month)}</text>'
+    return [f'<text x="{LEFT + i * step:.1f}" y="{y}" font-size="10">{escape(m.period)}</text>'
             for i, m in enumerate(months) if i % every == 0]
 
 
-def activity_chart(months: Sequence[MonthActivity]) -> str:
-    """An SVG of events per month (stacked by quad class) above summed intensity per month."""
-    if not months:
+def _every_month(periods: Sequence[PeriodActivity]) -> list[PeriodActivity]:
+    """The month rows, with an empty row for each month between them that has no events."""
+    known = {p.period: p for p in periods if p.precision is Precision.MONTH}
+    if not known:
+        return []
+    first, last = min(known), max(known)
+    year, month = int(first[:4]), int(first[5:])
+    months = []
+    while (label := f"{year:04d}-{month:02d}") <= last:
+        months.append(known.get(label) or PeriodActivity(label, Precision.MONTH, 0, 0.0,
+                                                         (0, 0, 0, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _year_only_note(periods: Sequence[PeriodActivity], y: int) -> str:
+    years = [p for p in periods if p.precision is Precision.YEAR]
+    if not years:
+        return ""
+    counts = ", ".join(f"{escape(p.period)}: {p.events}" for p in years)
+    return (f'<text x="{LEFT}" y="{y}" font-size="11">not in the bars, events known only to '
+            f"the year: {counts}</text>")
+
+
+def activity_chart(periods: Sequence[PeriodActivity]) -> str:
+    """An SVG of events per month (stacked by quad class) above summed intensity per month;
+    year-only rows are counted in a line under the chart."""
+    months = _every_month(periods)
+    if not periods:
         return "<p>No dated events.</p>"
-    step = (WIDTH - LEFT - 10) / len(months)
-    peak = max(sum(m.by_quad) for m in months) or 1
-    peak_intensity = max(abs(m.intensity) for m in months) or 1.0
+    slots = max(len(months), 1)
+    step = (WIDTH - LEFT - 10) / slots
+    peak = max((sum(m.by_quad) for m in months), default=0) or 1
+    peak_intensity = max((abs(m.intensity) for m in months), default=0.0) or 1.0
     height = TOP + BAR_AREA + 20 + INTENSITY_AREA + 30
+    note = _year_only_note(periods, height + 4)
+    height += 18 if note else 0
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" role="img" aria-label="events per month">',
@@ -65,6 +99,7 @@ def activity_chart(months: Sequence[MonthActivity]) -> str:
         f"(±{peak_intensity:.1f})</text>",
         *_intensity_bars(months, step, peak_intensity),
         *_month_labels(months, step),
+        *([note] if note else []),
         "</svg>",
     ]
     return "\n".join(parts)
