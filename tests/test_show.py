@@ -112,3 +112,9 @@ def test_show_unknown_id_is_one_line_and_exit_code_1(db: Path, monkeypatch, caps
         main()
     assert caught.value.code == 1
     assert "'zz-no-such'" in capsys.readouterr().err
+
+
+def test_show_with_a_missing_database_creates_none(tmp_path: Path):
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(cli, ["--db", str(missing), "show", "aa11bb22"])
+    assert result.exit_code != 0 and not missing.exists()
