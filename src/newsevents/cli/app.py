@@ -194,16 +194,6 @@ def main() -> None:
         sys.exit(EXIT_NOTHING)
 
 
-def parse_dyad(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    parts = [part.strip() for part in value.split(",")]
-    if len(parts) != 2 or not all(parts):
-        raise click.BadParameter("give two actors separated by a comma, e.g. RUS,LBY")
-    return parts[0], parts[1]
-
-
-
 @contextmanager
 def output_stream(path: Path | None) -> Iterator[TextIO]:
     if path is None:

@@ -13,44 +13,13 @@ from newsevents.cli.app import (
     cli,
     db_option,
     output_stream,
-    parse_dyad,
     pass_context,
     settings_for,
 )
+from newsevents.cli.filters import event_filter_options, resolve_filter
 from newsevents.formats import write_jsonl
 from newsevents.models import EventFilter
 from newsevents.store import Store
-
-
-def event_filter_options(command):  # noqa: ANN001, ANN201 - a click decorator
-    """The options that narrow events, shared by ``events``, ``export`` and ``timeline``."""
-    options = [
-        click.option("--actor", help="Actor code (RUS), code+sector (RUSGOV) or name."),
-        click.option("--recipient", help="Recipient code, code+sector or name."),
-        click.option("--dyad", callback=parse_dyad, help="Two actors, either direction: RUS,LBY."),
-        click.option("--type", "types", multiple=True, help="PLOVER type; repeatable."),
-        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after."),
-        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before."),
-        click.option("--search", help="Words that must all occur in the event's sentence."),
-        click.option("--include-negated", is_flag=True, help="Also events said not to happen."),
-        click.option("--include-hypothetical", is_flag=True,
-                     help="Also hedged or conditional events."),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _event_filter(options: dict) -> EventFilter:
-    since, until = options.pop("since"), options.pop("until")
-    return EventFilter(
-        actor=options.pop("actor"), recipient=options.pop("recipient"), dyad=options.pop("dyad"),
-        types=tuple(t.upper() for t in options.pop("types")),
-        since=since.date() if since else None, until=until.date() if until else None,
-        search=options.pop("search"), include_negated=options.pop("include_negated"),
-        include_hypothetical=options.pop("include_hypothetical"), limit=options.pop("limit"),
-    )
 
 
 @cli.command()
@@ -79,10 +48,10 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bo
       newsevents events --actor RUSGOV --type REJECT --type ACCUSE --wide
       newsevents events --clusters --since 2020-01-01 --format csv > events.csv
     """
-    flt = _event_filter(filters)
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+        flt = resolve_filter(ctx, store, filters)
         records = (query.event_record(e, a, c if clusters else None)
                    for e, a, c in _rows(store, flt, clusters))
         if fmt == "table":
@@ -120,10 +89,10 @@ def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
       newsevents export --format csv --output events.csv --dyad RUS,LBY
       newsevents export --format parquet --output events.parquet --since 2020-01-01
     """
-    flt = _event_filter(filters)
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+        flt = resolve_filter(ctx, store, filters)
         rows = _rows(store, flt, clusters)
         records = (export.plover_record(e, a, c) for e, a, c in rows)
         if fmt in ("csv", "parquet"):

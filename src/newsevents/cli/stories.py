@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from dataclasses import replace
@@ -17,10 +16,10 @@ from newsevents.cli.app import (
     Context,
     cli,
     db_option,
-    parse_dyad,
     pass_context,
     settings_for,
 )
+from newsevents.cli.filters import resolve_filter, story_options
 from newsevents.formats import write_csv, write_jsonl
 from newsevents.models import EventFilter
 from newsevents.store import Store
@@ -42,7 +41,7 @@ def stories(ctx: Context, fmt: str, db: Path | None) -> None:
     Example:
       newsevents stories --db news.db --format jsonl
     """
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
         records = [{"story_id": s.story_id, "label": s.label,
                     "first_date": s.first_date and s.first_date.isoformat(),
                     "last_date": s.last_date and s.last_date.isoformat(),
@@ -55,24 +54,10 @@ def stories(ctx: Context, fmt: str, db: Path | None) -> None:
         render.records_table(records, ("story_id", "first_date", "last_date", "articles", "label"))
 
 
-def story_options(command):  # noqa: ANN001, ANN201 - a click decorator
-    """What a timeline or report is about: an actor, a dyad and/or a topic, within dates."""
-    options = [
-        click.option("--actor", help="Actor code (RUS), code+sector (RUSGOV) or name."),
-        click.option("--dyad", callback=parse_dyad, help="Two actors, either direction: RUS,LBY."),
-        click.option("--query", "text", help="Topic words (full-text over articles)."),
-        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this day."),
-        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Up to this day."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _story_filter(actor: str | None, dyad: tuple[str, str] | None, since: dt.datetime | None,
-                  until: dt.datetime | None) -> EventFilter:
-    return EventFilter(actor=actor, dyad=dyad, since=since.date() if since else None,
-                       until=until.date() if until else None)
+def _story_filter(ctx: Context, store: Store, actor: str | None, dyad: str | None,
+                  since: str | None, until: str | None) -> EventFilter:
+    return resolve_filter(ctx, store, {"actor": actor, "dyad": dyad, "since": since,
+                                       "until": until})
 
 
 def _story_title(actor: str | None, dyad: tuple[str, str] | None, text: str | None) -> str:
@@ -105,8 +90,8 @@ def _party_name(value: str) -> str:
               show_default=True, help="Output format.")
 @db_option
 @pass_context
-def timeline(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: str | None,
-             since: dt.datetime | None, until: dt.datetime | None, max_dates: int,
+def timeline(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
+             since: str | None, until: str | None, max_dates: int,
              per_date: int, fmt: str, db: Path | None) -> None:
     """The most important dates of a story, each with its most central sentences and sources.
 
@@ -115,11 +100,11 @@ def timeline(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text
       newsevents timeline --dyad RUS,LBY --max-dates 12 --per-date 2
       newsevents timeline --query "contact group" --format json
     """
-    flt = _story_filter(actor, dyad, since, until)
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+        flt = _story_filter(ctx, store, actor, dyad, since, until)
         entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=per_date)
         if fmt == "html":
-            data = _report_data(store, flt, text, entries, _story_title(actor, dyad, text))
+            data = _report_data(store, flt, text, entries, _story_title(flt.actor, flt.dyad, text))
             sys.stdout.write(render_report(data))
             return
     if fmt == "json":
@@ -149,8 +134,8 @@ def _report_data(store: Store, flt: EventFilter, text: str | None,
               help="Timeline dates.")
 @db_option
 @pass_context
-def report(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: str | None,
-           since: dt.datetime | None, until: dt.datetime | None, output: Path, max_dates: int,
+def report(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
+           since: str | None, until: str | None, output: Path, max_dates: int,
            db: Path | None) -> None:
     """Write a self-contained HTML report: timeline, monthly chart, event table with sources.
 
@@ -158,10 +143,10 @@ def report(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: 
     Example:
       newsevents report --dyad RUS,LBY --output russia-libya.html
     """
-    flt = _story_filter(actor, dyad, since, until)
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+        flt = _story_filter(ctx, store, actor, dyad, since, until)
         entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=2)
-        data = _report_data(store, flt, text, entries, _story_title(actor, dyad, text))
+        data = _report_data(store, flt, text, entries, _story_title(flt.actor, flt.dyad, text))
     output.write_text(render_report(data), encoding="utf-8")
     ctx.say(f"report written to {output} ({len(data.events)} events, {len(entries)} dates)")
 
@@ -172,8 +157,8 @@ def report(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: 
               show_default=True, help="A table, CSV rows, or an SVG chart.")
 @db_option
 @pass_context
-def activity(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text: str | None,
-             since: dt.datetime | None, until: dt.datetime | None, fmt: str,
+def activity(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
+             since: str | None, until: str | None, fmt: str,
              db: Path | None) -> None:
     """Events and summed PLOVER intensity per month for an actor or dyad (the dyad view).
 
@@ -187,10 +172,10 @@ def activity(ctx: Context, actor: str | None, dyad: tuple[str, str] | None, text
       newsevents activity --dyad RUS,LBY
       newsevents activity --actor TUR --format svg > turkey.svg
     """
-    flt = _story_filter(actor, dyad, since, until)
-    if text:
-        flt = replace(flt, search=text)
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+        flt = _story_filter(ctx, store, actor, dyad, since, until)
+        if text:
+            flt = replace(flt, search=text)
         periods = lookup.activity(store, flt)
     if fmt == "svg":
         sys.stdout.write(activity_chart(periods) + "\n")
