@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from newsevents.cli import cli
-from newsevents.lookup import PeriodActivity, activity_of
+from newsevents.query import PeriodActivity, activity_of
 from newsevents.models import DateValue, Precision
 from newsevents.web.charts import activity_chart
 from tests.hand_store import EVENTS, build_store

@@ -131,3 +131,12 @@ def test_to_pandas_says_what_is_missing_or_gives_a_frame(db) -> None:
             records.to_pandas()
     else:
         assert len(records.to_pandas()) == len(records)
+
+
+def test_find_gives_an_event_with_its_article_and_context(db) -> None:
+    event = db.events(actor="Russia")[0]
+    view = db.find(event.event_id[:8])
+    assert view.event == event and view.article is not None
+    assert view.article.id == event.article_id
+    with pytest.raises(newsevents.NewsEventsError, match="no stored event or article"):
+        db.find("zz-no-such-id")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsevents import lookup
+from newsevents import query
 from newsevents.cli import cli
-from newsevents.errors import NewsEventsError
+from newsevents.errors import NewsEventsError, UnknownIdError
 from newsevents.store import Store
 from tests.hand_store import EVENTS, TEXT, VETO, build_store
 
@@ -32,47 +32,47 @@ def show(db: Path, ident: str):
 
 @pytest.mark.parametrize("ident", ["aa11bb22cc33dd44", "aa11bb22", "aa11b", " aa11bb22 "])
 def test_find_an_event_by_its_id_or_a_unique_start(store: Store, ident: str):
-    found = lookup.find(store, ident)
-    assert isinstance(found, lookup.EventView) and found.event.event_id == "aa11bb22cc33dd44"
+    found = query.find(store, ident)
+    assert isinstance(found, query.EventView) and found.event.event_id == "aa11bb22cc33dd44"
 
 
 @pytest.mark.parametrize("ident", ["art-wire-1", "art-w"])
 def test_find_an_article_by_its_id_or_a_unique_start(store: Store, ident: str):
-    found = lookup.find(store, ident)
-    assert isinstance(found, lookup.ArticleView) and found.article.id == "art-wire-1"
+    found = query.find(store, ident)
+    assert isinstance(found, query.ArticleView) and found.article.id == "art-wire-1"
     assert [e.event_id for e in found.events] == ["aa11ff00ee99aa00", "aa11bb22cc33dd44"]
 
 
 def test_find_an_unknown_id_names_it(store: Store):
     with pytest.raises(NewsEventsError, match="'nope'"):
-        lookup.find(store, "nope")
+        query.find(store, "nope")
 
 
 @pytest.mark.parametrize("ident", ["%", "_", "aa11%", ""])
 def test_find_takes_wildcards_as_text(store: Store, ident: str):
-    with pytest.raises(lookup.UnknownIdError):
-        lookup.find(store, ident)
+    with pytest.raises(UnknownIdError):
+        query.find(store, ident)
 
 
 def test_find_an_ambiguous_start_names_the_candidates(store: Store):
-    with pytest.raises(lookup.UnknownIdError) as caught:
-        lookup.find(store, "aa11")
+    with pytest.raises(UnknownIdError) as caught:
+        query.find(store, "aa11")
     assert "aa11bb22cc33dd44" in str(caught.value) and "aa11ff00ee99aa00" in str(caught.value)
 
 
 def test_unknown_id_error_pickles():
-    error = lookup.UnknownIdError("x", "no such id")
+    error = UnknownIdError("x", "no such id")
     assert str(pickle.loads(pickle.dumps(error))) == "no such id"
 
 
 def test_event_view_has_the_other_reports_of_its_cluster(store: Store):
-    view = lookup.find(store, "aa11bb22cc33dd44")
+    view = query.find(store, "aa11bb22cc33dd44")
     assert [(e.event_id, a.id) for e, a in view.cluster] == [("ee55ff66aa77bb88", "art-post-2")]
     assert view.counts == (2, 2, 2)
 
 
 def test_sentence_context_has_the_neighbours_and_the_trigger(store: Store):
-    context = lookup.find(store, "aa11bb22cc33dd44").context
+    context = query.find(store, "aa11bb22cc33dd44").context
     assert context.before == TEXT[:TEXT.index(VETO)].strip()
     assert context.after == "The vote was delayed."
     start, end = context.trigger
@@ -81,7 +81,7 @@ def test_sentence_context_has_the_neighbours_and_the_trigger(store: Store):
 
 def test_sentence_context_without_the_article_still_marks_the_trigger():
     event = EVENTS["art-wire-1"][0]
-    context = lookup.sentence_context(event, None)
+    context = query.sentence_context(event, None)
     assert (context.before, context.after) == (None, None)
     assert context.sentence[slice(*context.trigger)] == "rejected"
 

@@ -223,6 +223,12 @@ class Database:
             raise NewsEventsError(f"no article {article_id!r} in {self.path}")
         return found
 
+    def find(self, ident: str) -> query.EventView | query.ArticleView:
+        """The event or article an id names, or the only one whose id begins with ``ident``
+        (as ``newsevents show``): an event with its article, sentence in context and the other
+        reports of it, or an article with its events. Raises ``UnknownIdError`` otherwise."""
+        return query.find(self.store, ident)
+
     def stats(self) -> dict[str, int]:
         return query.stats(self.store)
 

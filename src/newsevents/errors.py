@@ -88,3 +88,15 @@ class ComponentError(NewsEventsError, ValueError):
     """The spaCy component cannot work in this pipeline or on this Doc (a missing parser,
     entity recogniser or lemmatizer; a Doc whose text is not its article's); the message says
     what to add or change."""
+
+
+class UnknownIdError(NewsEventsError):
+    """An id that names no stored event or article, or the start of several."""
+
+    def __init__(self, ident: str, message: str) -> None:
+        super().__init__(ident, message)
+        self.ident = ident
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

@@ -19,7 +19,7 @@ from rich.text import Text
 from newsevents.models import Actor, Article, DateSource, DateValue, Event, Precision
 
 if TYPE_CHECKING:
-    from newsevents.lookup import ArticleView, EventView
+    from newsevents.query import ArticleView, EventView
 
 Record = Mapping[str, Any]
 SHORT_ID = 8  # characters of an event id in tables; `newsevents show` takes any unique start

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import cli
-from newsevents.lookup import PeriodActivity
+from newsevents.query import PeriodActivity
 from newsevents.models import Precision, TimelineEntry
 from newsevents.web.report import ReportData, link, render_report
 from tests.hand_store import ARTICLES, EVENTS, build_store

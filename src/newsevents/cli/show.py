@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsevents import lookup, query, render
+from newsevents import query, render
 from newsevents.cli.app import Context, cli, db_option, pass_context, settings_for
 from newsevents.store import Store
 
@@ -30,8 +30,8 @@ def show(ctx: Context, ident: str, db: Path | None) -> None:
       newsevents show 14fc2444d95fee3d --db news.db
     """
     with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
-        found = lookup.find(store, ident)
-    if isinstance(found, lookup.EventView):
+        found = query.find(store, ident)
+    if isinstance(found, query.EventView):
         render.event_view(found)
         return
     records = [query.event_record(event, found.article) for event in found.events]

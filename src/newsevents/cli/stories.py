@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newsevents import lookup, query, render
+from newsevents import query, render
 from newsevents.actors.entries import SECTOR_CODES
 from newsevents.actors.knowledge import load_knowledge_base
 from newsevents.cli.app import (
@@ -123,7 +123,7 @@ def _report_data(store: Store, flt: EventFilter, text: str | None,
         flt = replace(flt, search=text) if not (flt.actor or flt.dyad) else flt
     pairs = list(query.events_with_articles(store, flt))
     articles = {a.id: a for a in query.story_articles(store, flt, text)}
-    return ReportData(title, entries, lookup.activity(store, flt), pairs, articles)
+    return ReportData(title, entries, query.activity(store, flt), pairs, articles)
 
 
 @cli.command()
@@ -176,7 +176,7 @@ def activity(ctx: Context, actor: str | None, dyad: str | None, text: str | None
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         if text:
             flt = replace(flt, search=text)
-        periods = lookup.activity(store, flt)
+        periods = query.activity(store, flt)
     if fmt == "svg":
         sys.stdout.write(activity_chart(periods) + "\n")
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from newsevents.lookup import PeriodActivity
+from newsevents.query import PeriodActivity
 from newsevents.models import Precision
 
 

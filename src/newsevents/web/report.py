@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from newsevents import __version__
-from newsevents.lookup import PeriodActivity
+from newsevents.query import PeriodActivity
 from newsevents.models import Actor, Article, Event, Precision, TimelineEntry
 from newsevents.render import date_label
 from newsevents.web.charts import QUAD_COLOURS, QUAD_NAMES, activity_chart
