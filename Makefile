@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)  ## run newsevents end to end on the bundled sample corpus
 	$(BIN)/newsevents --db demo.db demo
+	@echo "Browse it: $(BIN)/newsevents serve --db demo.db  (then open http://127.0.0.1:8000)"
 
 test: $(STAMP)  ## the test suite, including the accuracy gate when ../shared is present
 	$(BIN)/python -m pytest -q
