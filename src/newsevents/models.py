@@ -296,3 +296,4 @@ class EventFilter:
     include_negated: bool = False
     include_hypothetical: bool = False
     limit: int | None = None
+    offset: int = 0  # events skipped before the first one given (pages of a long answer)

@@ -147,24 +147,27 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
 
 
 def iter_articles(
-    conn: sqlite3.Connection, search: str | None = None, limit: int | None = None
+    conn: sqlite3.Connection, search: str | None = None, limit: int | None = None,
+    offset: int = 0,
 ) -> Iterator[Article]:
-    """Articles in publication order (undated last), optionally those matching ``search``.
-
-    A search with no words (blank) does not filter.
+    """Articles in publication order (undated last), optionally those matching ``search``,
+    ``offset`` of them skipped. A search with no words (blank) does not filter.
     """
-    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles AS a"
-    params: list[object] = []
-    query = fts_query(search) if search is not None else ""
-    if query:
-        sql += " WHERE a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-        params.append(query)
-    sql += f" {ORDER}"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    where, params = _search_clause(search)
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles AS a{where} {ORDER}"
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"  # SQLite: a negative LIMIT is no limit
+        params.extend((limit if limit is not None else -1, offset))
     for row in conn.execute(sql, params):
         yield article_from_row(row)
+
+
+def _search_clause(search: str | None) -> tuple[str, list[object]]:
+    query = fts_query(search) if search is not None else ""
+    if not query:
+        return "", []
+    return (" WHERE a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+            [query])
 
 
 def fts_query(search: str) -> str:
@@ -181,5 +184,6 @@ def article_ids(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT id FROM articles")}
 
 
-def count_articles(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+def count_articles(conn: sqlite3.Connection, search: str | None = None) -> int:
+    where, params = _search_clause(search)
+    return int(conn.execute(f"SELECT count(*) FROM articles AS a{where}", params).fetchone()[0])

@@ -33,23 +33,41 @@ def check_is_sqlite(path: str) -> None:
         raise StoreError(path, "not a SQLite database (refusing to open or overwrite it)")
 
 
-def open_connection(path: str, timeout: float) -> sqlite3.Connection:
-    """Connect in autocommit mode (we issue BEGIN/COMMIT ourselves) with WAL and foreign keys."""
+def open_connection(path: str, timeout: float, *, read_only: bool = False) -> sqlite3.Connection:
+    """Connect in autocommit mode (we issue BEGIN/COMMIT ourselves) with WAL and foreign keys.
+
+    ``read_only`` opens the file with SQLite's ``mode=ro`` (it must exist; nothing can write
+    through the connection, and the journal mode is left as the file has it) and sets
+    ``query_only`` as well.
+    """
     check_is_sqlite(path)
     try:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        if read_only:
+            conn = sqlite3.connect(read_only_uri(path), timeout=timeout, isolation_level=None,
+                                   uri=True)
+        else:
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise StoreError(path, f"cannot open database: {exc}") from exc
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        _use_wal(conn, timeout)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            _use_wal(conn, timeout)
         for pragma in PRAGMAS:
             conn.execute(pragma)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(path, f"cannot open database: {exc}") from exc
     return conn
+
+
+def read_only_uri(path: str) -> str:
+    """The ``file:`` URI that opens ``path`` read-only; ``as_uri`` percent-encodes the path, so
+    a name holding ``?`` or ``#`` cannot smuggle in URI parameters."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
 
 
 WAL_RETRY_PAUSE = 0.05  # seconds

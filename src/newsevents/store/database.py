@@ -20,7 +20,7 @@ from newsevents.store.articles import AddReport, BandKeys, Signature
 from newsevents.errors import StoreError
 from newsevents.store.connection import MEMORY, open_connection, transaction, utc_now
 from newsevents.store.learned import LearnedLike, StoredActor
-from newsevents.store.migrations import current_version, migrate
+from newsevents.store.migrations import check_current, current_version, migrate
 
 FTS_TABLES = ("articles_fts", "events_fts")
 STATS_TABLES = (
@@ -43,17 +43,27 @@ class Store:
     with ``must_exist`` (readers: a misspelt path must not become an empty database), also for
     a path where there is no file. Like ``sqlite3.Connection`` it belongs to the thread that
     opened it.
+
+    ``read_only`` (the web app) opens an existing file with SQLite's ``mode=ro``: nothing is
+    created, migrated or switched to WAL, every write method fails, and a database whose schema
+    is older than the code is refused with a message saying how to migrate it.
     """
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0,
-                 must_exist: bool = False) -> None:
+                 must_exist: bool = False, read_only: bool = False) -> None:
         self.path = str(path)
-        if must_exist and self.path != MEMORY and not Path(self.path).is_file():
+        if read_only and self.path == MEMORY:
+            raise StoreError(self.path, "an in-memory database cannot be opened read-only")
+        if (must_exist or read_only) and self.path != MEMORY and not Path(self.path).is_file():
             raise StoreError(self.path, "no such database: check the path, or create it with "
                              "`newsevents run ARTICLES --db PATH`")
-        self._conn = open_connection(self.path, timeout)
+        self.read_only = read_only
+        self._conn = open_connection(self.path, timeout, read_only=read_only)
         try:
-            migrate(self._conn, self.path)
+            if read_only:
+                check_current(self._conn, self.path)
+            else:
+                migrate(self._conn, self.path)
         except BaseException:
             self._conn.close()
             raise
@@ -100,13 +110,15 @@ class Store:
         return articles.get_article(self._conn, article_id)
 
     def iter_articles(
-        self, search: str | None = None, limit: int | None = None
+        self, search: str | None = None, limit: int | None = None, offset: int = 0
     ) -> Iterator[Article]:
-        """In publication order (undated last, then id); ``search`` is plain words, all required."""
-        return articles.iter_articles(self._conn, search, limit)
+        """In publication order (undated last, then id); ``search`` is plain words, all required;
+        ``offset`` skips that many first."""
+        return articles.iter_articles(self._conn, search, limit, offset)
 
-    def count_articles(self) -> int:
-        return articles.count_articles(self._conn)
+    def count_articles(self, search: str | None = None) -> int:
+        """How many articles :meth:`iter_articles` gives with ``search`` and no limit."""
+        return articles.count_articles(self._conn, search)
 
     def article_ids(self) -> set[str]:
         return articles.article_ids(self._conn)
@@ -167,8 +179,12 @@ class Store:
         return queries.query_events(self._conn, flt)
 
     def count_events(self, flt: EventFilter) -> int:
-        """How many events :meth:`query_events` would give without ``flt.limit``."""
+        """How many events :meth:`query_events` would give without ``flt.limit``/``offset``."""
         return queries.count_events(self._conn, flt)
+
+    def count_by_type(self, flt: EventFilter) -> list[tuple[str, int]]:
+        """(PLOVER type, events) of the events matching ``flt``, most frequent first."""
+        return queries.count_by_type(self._conn, flt)
 
     def unclustered_events(self) -> list[tuple[Event, str]]:
         """Event mentions without a cluster yet, with their article's outlet."""
@@ -221,6 +237,9 @@ class Store:
 
     def iter_stories(self) -> Iterator[Story]:
         return stories.iter_stories(self._conn)
+
+    def get_story(self, story_id: str) -> Story | None:
+        return stories.get_story(self._conn, story_id)
 
     def iter_quotes(self, article_id: str | None = None) -> Iterator[Quote]:
         return extractions.iter_quotes(self._conn, article_id)

@@ -71,6 +71,27 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
     return applied
 
 
+def check_current(conn: sqlite3.Connection, path: str) -> None:
+    """For a read-only connection, which cannot migrate: refuse a file that is not a newsevents
+    database at :data:`LATEST_VERSION`, saying how to bring an older one up to date."""
+    try:
+        version = current_version(conn)
+        tables = _user_tables(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(path, f"not a usable SQLite database: {exc}") from exc
+    if version == 0 and not tables:
+        raise StoreError(path, "an empty file, not a newsevents database (create one with "
+                         f"`newsevents run ARTICLES --db {path}`)")
+    _check_version(path, version, version == 0)
+    if version < LATEST_VERSION:
+        raise StoreError(
+            path,
+            f"database schema version {version} is older than this newsevents ({LATEST_VERSION})"
+            " and a read-only opening cannot migrate it: run any command that opens it for "
+            f"writing once, e.g. `newsevents stats --db {path}`, then try again",
+        )
+
+
 def _check_version(path: str, version: int, foreign: bool) -> None:
     if version > LATEST_VERSION:
         raise StoreError(

@@ -39,9 +39,10 @@ def query_events(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[Event]:
     """
     where, params = where_clause(flt)
     sql = f"SELECT e.* FROM events AS e{where} {EVENT_ORDER}"
-    if flt.limit is not None:
-        sql += " LIMIT ?"
-        params += (_checked_limit(flt.limit),)
+    if flt.limit is not None or flt.offset:
+        sql += " LIMIT ? OFFSET ?"  # SQLite: a negative LIMIT is no limit
+        limit = _checked_limit(flt.limit) if flt.limit is not None else -1
+        params += (limit, _checked_limit(flt.offset, "offset"))
     return with_participants(conn, conn.execute(sql, params))
 
 
@@ -65,10 +66,18 @@ def _pages(rows: sqlite3.Cursor | Sequence[sqlite3.Row]) -> Iterator[Sequence[sq
 
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
-    """How many events match, ignoring ``flt.limit``."""
+    """How many events match, ignoring ``flt.limit`` and ``flt.offset``."""
     where, params = where_clause(flt)
     row = conn.execute(f"SELECT count(*) FROM events AS e{where}", params).fetchone()
     return int(row[0])
+
+
+def count_by_type(conn: sqlite3.Connection, flt: EventFilter) -> list[tuple[str, int]]:
+    """(type, events) of the matching events, most frequent first (ignoring limit and offset)."""
+    where, params = where_clause(flt)
+    rows = conn.execute(f"SELECT e.type, count(*) AS n FROM events AS e{where} "
+                        "GROUP BY e.type ORDER BY n DESC, e.type", params)
+    return [(row[0], int(row[1])) for row in rows]
 
 
 def where_clause(flt: EventFilter) -> tuple[str, tuple[object, ...]]:
@@ -147,9 +156,12 @@ def _participants(
     return grouped
 
 
-def _checked_limit(limit: int) -> int:
-    if limit < 0:
-        raise ValueError(f"limit must be 0 or more, not {limit}")
+SQLITE_MAX_INT = 2**63 - 1
+
+
+def _checked_limit(limit: int, name: str = "limit") -> int:
+    if not 0 <= limit <= SQLITE_MAX_INT:
+        raise ValueError(f"{name} must be 0 or more (and fit in 64 bits), not {limit}")
     return limit
 
 

@@ -48,14 +48,24 @@ def save_story(conn: sqlite3.Connection, story: Story, centroid: dict[str, float
                      [(article_id, story.story_id) for article_id in story.article_ids])
 
 
+STORY_SELECT = ("SELECT s.*, (SELECT json_group_array(article_id) FROM story_articles"
+                " WHERE story_id = s.story_id) AS ids FROM stories AS s")
+
+
 def iter_stories(conn: sqlite3.Connection) -> Iterator[Story]:
-    rows = conn.execute(
-        "SELECT s.*, (SELECT json_group_array(article_id) FROM story_articles"
-        " WHERE story_id = s.story_id) AS ids FROM stories AS s"
-        " ORDER BY s.first_date IS NULL, s.first_date, s.story_id")
+    rows = conn.execute(f"{STORY_SELECT} ORDER BY s.first_date IS NULL, s.first_date, s.story_id")
     for r in rows:
-        yield Story(r["story_id"], r["label"], _day(r["first_date"]), _day(r["last_date"]),
-                    tuple(json.loads(r["ids"])))
+        yield _story(r)
+
+
+def get_story(conn: sqlite3.Connection, story_id: str) -> Story | None:
+    row = conn.execute(f"{STORY_SELECT} WHERE s.story_id = ?", (story_id,)).fetchone()
+    return _story(row) if row is not None else None
+
+
+def _story(r: sqlite3.Row) -> Story:
+    return Story(r["story_id"], r["label"], _day(r["first_date"]), _day(r["last_date"]),
+                 tuple(json.loads(r["ids"])))
 
 
 def story_counts(conn: sqlite3.Connection) -> Sequence[tuple[str, int]]:
