@@ -7,6 +7,7 @@ problems go and what is written to the store.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -30,6 +31,7 @@ from newsevents.ingest.dedup import band_keys, signature
 from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity, Story
 from newsevents.nlp import load_model
 from newsevents.nlp.paragraphs import doc_text
+from newsevents.nlp.pieces import parse
 from newsevents.store import Store
 from newsevents.stories import clustering, merge
 from newsevents.temporal import DateBound, date_for_span, find_timexes, infer_published
@@ -124,11 +126,13 @@ def with_publication_date(article: Article, doc: Doc, kb: KnowledgeBase) -> Arti
 def event_dater(doc: Doc, dct: DateValue | None) -> Dater:
     """Dates events by a time expression in their own clause, else by the article date."""
     text = doc_text(doc)
-    timexes = [(t, doc.char_span(t.start, t.end, alignment_mode="expand"))
-               for t in find_timexes(text, dct)]
+    timexes = [(t, span) for t in find_timexes(text, dct)
+               if (span := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None]
+    starts = [span.start for _, span in timexes]  # in text order: a sentence's are a slice
 
     def dater(token: Token, sentence: Span) -> tuple[DateValue | None, str | None]:
-        own = [t for t, span in timexes if span is not None and syntax.governs(token, span.root)]
+        inside = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        own = [t for t, span in inside if syntax.governs(token, span.root)]
         trigger = (token.idx, token.idx + len(token))
         bounds = (sentence.start_char, sentence.end_char)
         return date_for_span(own, trigger, bounds, dct, text)
@@ -172,15 +176,16 @@ def extract(
     *,
     known: Mapping[str, KBEntry] | None = None,
 ) -> Iterator[Extraction | Problem]:
-    """Parse with ``nlp.pipe`` in batches (``settings.workers`` processes) and code each article.
+    """Parse with ``nlp.pipe`` in batches (``settings.workers`` processes; a long text in
+    pieces, nlp.pieces) and code each article.
 
     One article that fails becomes a Problem; the others go on.
     """
     nlp = load_model(settings.model_names)
     kb = load_knowledge_base(settings.user_actor_files)
     pairs = ((headline_text(article, kb.is_name), article) for article in articles)
-    stream = nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
-                      n_process=max(1, settings.workers))
+    stream = parse(nlp, pairs, batch_size=settings.batch_size,
+                   n_process=max(1, settings.workers))
     for doc, article in stream:
         try:
             yield code_article(doc, article, kb, known, settings)

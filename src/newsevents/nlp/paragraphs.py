@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,28 +28,37 @@ def _continues(before: Token, after: Token) -> bool:
 
 def mark_line_breaks(doc: Doc) -> Doc:
     """Set a sentence start on the first word after each line break (before the parser runs,
-    which keeps preset boundaries)."""
+    which keeps preset boundaries). The marks are written in one pass: spaCy checks the whole
+    Doc each time one ``is_sent_start`` is set, which is quadratic on a long page."""
+    marks: dict[int, int] = {}  # token index -> 1 (starts a sentence) or -1 (does not)
     if len(doc):
-        _hold_first_word(doc, doc[0])
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.text.isspace() or "\n" not in previous.text + previous.whitespace_:
-            continue
-        before = next((t for t in reversed(doc[: token.i]) if not t.text.isspace()), None)
-        blank_line = (previous.text + previous.whitespace_).count("\n") > 1
-        if before is not None and (blank_line or not _continues(before, token)):
-            token.is_sent_start = True
-            _hold_first_word(doc, token)
+        _hold_first_word(doc, doc[0], marks)
+    last_word: Token | None = None  # the last token that is not white space
+    for token in doc:
+        if token.i and not token.text.isspace():
+            previous = doc[token.i - 1]
+            around = previous.text + previous.whitespace_
+            if "\n" in around and last_word is not None and (
+                    around.count("\n") > 1 or not _continues(last_word, token)):
+                marks[token.i] = 1
+                _hold_first_word(doc, token, marks)
+        if not token.text.isspace():
+            last_word = token
+    if marks:
+        values = doc.to_array([SENT_START]).astype("int64")  # -1: "not a start"
+        for index, value in marks.items():
+            values[index] = value
+        doc.from_array([SENT_START], values.astype("uint64"))  # -1 wraps, as to_array gives it
     return doc
 
 
-def _hold_first_word(doc: Doc, first: Token) -> None:
+def _hold_first_word(doc: Doc, first: Token, marks: dict[int, int]) -> None:
     """A line's first word does not make a sentence by itself: after a headline the parser
     sometimes cuts "Russia | on Wednesday turned down ..." after the subject."""
     if first.i + 1 < len(doc) and first.text.isalpha():
         following = doc[first.i + 1]
         if following.text.isalpha() and "\n" not in first.whitespace_:
-            following.is_sent_start = False
+            marks[following.i] = -1
 
 
 @Language.component(COMPONENT)
