@@ -1,6 +1,7 @@
 """The read side shared by the CLI, the library and the web app: questions asked of the store.
 
-Besides events, articles, timelines and stories: ``find`` turns an id as a person types it (a
+Besides events, articles, timelines and stories (and the actor profiles of the web app's actor
+page): ``find`` turns an id as a person types it (a
 whole event or article id, or the start of one, as tables print them) into what ``show``
 prints; ``activity`` counts events per month without pretending that a date known only to the
 year fell in January.
@@ -12,16 +13,33 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from newsevents.models import Article, Event, EventFilter, Precision, TimelineEntry
-from newsevents.store import Store
+from newsevents.actors.entries import SECTOR_CODES, KBEntry
+from newsevents.actors.knowledge import KnowledgeBase
+from newsevents.models import (
+    Actor,
+    Article,
+    Event,
+    EventFilter,
+    Precision,
+    Quote,
+    Story,
+    TimelineEntry,
+)
+from newsevents.store import Store, StoredActor
 from newsevents.errors import UnknownIdError
 from newsevents.stories import build_timeline, date_document
 from newsevents.stories.dated import split_sentences
 
 
-def articles(store: Store, *, search: str | None = None, limit: int | None = None) -> Iterator[Article]:
+def articles(store: Store, *, search: str | None = None, limit: int | None = None,
+             offset: int = 0) -> Iterator[Article]:
     """Stored articles, oldest first; ``search`` is a full-text query over titles and texts."""
-    return store.iter_articles(search=search, limit=limit)
+    return store.iter_articles(search=search, limit=limit, offset=offset)
+
+
+def count_articles(store: Store, search: str | None = None) -> int:
+    """How many articles :func:`articles` gives with ``search`` and no limit."""
+    return store.count_articles(search)
 
 
 def article(store: Store, article_id: str) -> Article | None:
@@ -36,6 +54,16 @@ def stats(store: Store) -> dict[str, int]:
 def events(store: Store, flt: EventFilter) -> Iterator[Event]:
     """Stored events matching the filter, by date."""
     return store.query_events(flt)
+
+
+def count_events(store: Store, flt: EventFilter) -> int:
+    """How many events match ``flt``, whatever its limit and offset."""
+    return store.count_events(flt)
+
+
+def count_by_type(store: Store, flt: EventFilter) -> list[tuple[str, int]]:
+    """(PLOVER type, events matching ``flt``), most frequent first."""
+    return store.count_by_type(flt)
 
 
 def events_with_articles(store: Store, flt: EventFilter) -> Iterator[tuple[Event, Article | None]]:
@@ -55,7 +83,12 @@ def clustered_events(
 ) -> Iterator[tuple[Event, Article | None, Counts]]:
     """One row per real-world event: the first matching mention of each cluster, with the
     cluster's mention, source and article counts (as GDELT's NumMentions/Sources/Articles)."""
-    pairs = list(events_with_articles(store, flt))
+    return merged(store, list(events_with_articles(store, flt)))
+
+
+def merged(store: Store, pairs: Sequence[tuple[Event, Article | None]]
+           ) -> Iterator[tuple[Event, Article | None, Counts]]:
+    """The first of ``pairs`` in each cluster, with the cluster's counts (see above)."""
     clusters = [e.cluster_id for e, _ in pairs if e.cluster_id]
     counts = store.cluster_counts(sorted(set(clusters)))
     seen: set[str] = set()
@@ -94,10 +127,18 @@ def timeline(store: Store, flt: EventFilter, *, text: str | None = None, max_dat
              per_date: int = 2) -> list[TimelineEntry]:
     """The ``max_dates`` most referred-to days of the selected articles, ``per_date`` sentences
     each (DATEWISE; see docs/timelines.md). Articles need a day-precision date to take part."""
-    docs = [date_document(a.id, a.text, a.published.day) for a in story_articles(store, flt, text)
+    return timeline_of(story_articles(store, flt, text), text=text, max_dates=max_dates,
+                       per_date=per_date, since=flt.since, until=flt.until)
+
+
+def timeline_of(chosen: Iterable[Article], *, text: str | None = None, max_dates: int = 10,
+                per_date: int = 2, since: dt.date | None = None,
+                until: dt.date | None = None) -> list[TimelineEntry]:
+    """The timeline of these articles (those with a day-precision date take part)."""
+    docs = [date_document(a.id, a.text, a.published.day) for a in chosen
             if a.published is not None and a.published.precision is Precision.DAY]
     return build_timeline(docs, max_dates=max_dates, per_date=per_date, query=text,
-                          since=flt.since, until=flt.until)
+                          since=since, until=until)
 
 
 def timeline_record(entries: Sequence[TimelineEntry]) -> dict:
@@ -282,3 +323,152 @@ def _period_row(key: tuple[int, int], row: list[float]) -> PeriodActivity:
         return PeriodActivity(f"{year:04d}", Precision.YEAR, int(row[0]), round(row[1], 2), quads)
     return PeriodActivity(f"{year:04d}-{month:02d}", Precision.MONTH, int(row[0]),
                           round(row[1], 2), quads)
+
+
+# --- stories, quotes and actors (the web app's pages) -------------------------------------------
+
+
+def story(store: Store, story_id: str) -> Story | None:
+    return store.get_story(story_id)
+
+
+def stories(store: Store) -> list[Story]:
+    """Every story, oldest first."""
+    return list(store.iter_stories())
+
+
+def story_events(store: Store, found: Story) -> list[tuple[Event, Article | None, Counts]]:
+    """The story's events merged across its articles (:func:`merged`), by date."""
+    pairs: list[tuple[Event, Article | None]] = []
+    for article_id in found.article_ids:
+        pairs += events_with_articles(store, EventFilter(article_id=article_id))
+    pairs.sort(key=lambda pair: _event_order(pair[0]))
+    return list(merged(store, pairs))
+
+
+def _event_order(event: Event) -> tuple:
+    """:meth:`Store.query_events`' order: by date (undated last), article, place in it."""
+    day = event.date.day if event.date else dt.date.max
+    return event.date is None, day, event.article_id, event.sentence_index, event.char_start
+
+
+def story_timeline(store: Store, found: Story, *, max_dates: int = 10,
+                   per_date: int = 2) -> list[TimelineEntry]:
+    chosen = [a for a in (article(store, i) for i in found.article_ids) if a is not None]
+    return timeline_of(chosen, max_dates=max_dates, per_date=per_date)
+
+
+def quotes(store: Store, article_id: str) -> list[Quote]:
+    """The article's attributed quotes, in text order."""
+    return list(store.iter_quotes(article_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """Another party of an actor's events: ``acted_on`` counts the events where the actor acts
+    on it, ``acted_by`` those where it acts on the actor."""
+
+    name: str  # canonical name, else code, else the words of the text
+    code: str | None
+    acted_on: int
+    acted_by: int
+
+    @property
+    def events(self) -> int:
+        return self.acted_on + self.acted_by
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    """What the store knows of one actor (``value`` as the store matches it: RUS, RUSGOV,
+    Khalifa Haftar): its events in both roles, partners ranked, monthly activity, the ways the
+    texts named it, the knowledge base's entries for it and the actors the store learned."""
+
+    value: str
+    as_actor: tuple[Event, ...]
+    as_target: tuple[Event, ...]
+    partners: tuple[Partner, ...]
+    activity: tuple[PeriodActivity, ...]
+    seen_as: tuple[tuple[Actor, int], ...]  # distinct (words, code, sector, name), how often
+    entries: tuple[KBEntry, ...]  # the knowledge base's entry and the person's offices
+    learned: tuple[StoredActor, ...]
+
+
+def actor_profile(store: Store, kb: KnowledgeBase, value: str) -> ActorProfile:
+    """The profile of ``value``, a resolved filter value (``filters.PartyResolver.resolve``)."""
+    as_actor = tuple(events(store, EventFilter(actor=value)))
+    as_target = tuple(events(store, EventFilter(recipient=value)))
+    both = {e.event_id: e for e in (*as_actor, *as_target)}
+    seen: dict[Actor, int] = {}
+    for party in _matching_parties(value, as_actor, as_target):
+        key = Actor(party.text, party.code, party.sector, party.name)
+        seen[key] = seen.get(key, 0) + 1
+    return ActorProfile(
+        value, as_actor, as_target, _partners(value, as_actor, as_target),
+        tuple(activity_of(sorted(both.values(), key=_event_order))),
+        tuple(sorted(seen.items(), key=lambda item: (-item[1], item[0].text))),
+        _kb_entries(kb, value), _learned(store, kb, value))
+
+
+def _matching_parties(value: str, as_actor: Iterable[Event],
+                      as_target: Iterable[Event]) -> Iterator[Actor]:
+    yield from (a for e in as_actor for a in e.actors if party_matches(a, value))
+    yield from (a for e in as_target for a in e.recipients if party_matches(a, value))
+
+
+def party_matches(party: Actor, value: str) -> bool:
+    """The store's test (store/queries.py): code, code+sector, canonical name or words equal
+    to ``value`` with ASCII case folded (SQLite's NOCASE)."""
+    folded = _nocase(value)
+    candidates = (party.code, (party.code or "") + (party.sector or ""), party.name, party.text)
+    return any(c and _nocase(c) == folded for c in candidates)
+
+
+def _nocase(text: str) -> str:
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+def _partners(value: str, as_actor: Iterable[Event],
+              as_target: Iterable[Event]) -> tuple[Partner, ...]:
+    counts: dict[str, list] = {}
+    for role, found in ((0, as_actor), (1, as_target)):
+        for event in found:
+            others = event.recipients if role == 0 else event.actors
+            names = {_partner_key(p): p.code for p in others
+                     if not party_matches(p, value) and _partner_key(p)}
+            for name, code in names.items():
+                row = counts.setdefault(name, [code, 0, 0])
+                row[1 + role] += 1
+    partners = [Partner(name, code, on, by) for name, (code, on, by) in counts.items()]
+    return tuple(sorted(partners, key=lambda p: (-p.events, p.name)))
+
+
+def _partner_key(party: Actor) -> str:
+    return party.name or party.code or party.text
+
+
+def _kb_entries(kb: KnowledgeBase, value: str) -> tuple[KBEntry, ...]:
+    name = party_name(kb, value)
+    entry = kb.lookup(name)
+    offices = kb.offices_for(name)
+    return tuple(offices) if offices else ((entry,) if entry is not None else ())
+
+
+def _learned(store: Store, kb: KnowledgeBase, value: str) -> tuple[StoredActor, ...]:
+    """The learned actors the store would match to ``value`` (or to its name) as a party."""
+    values = {value, party_name(kb, value)}
+    return tuple(actor for actor in store.known_actors()
+                 if any(party_matches(Actor(alias, actor.code, actor.sector, actor.name), v)
+                        for alias in (actor.name, *actor.aliases) for v in values))
+
+
+def party_name(kb: KnowledgeBase, value: str) -> str:
+    """What people call a resolved filter value: the knowledge base's name of a code (Russia
+    for RUS), with the sector of a code+sector (RUSGOV: "Russia (government)"); any other
+    value (a person's name) as it is."""
+    code = value.strip().upper()
+    if name := kb.name_of(code):
+        return name
+    sector = SECTOR_CODES.get(code[-3:])
+    name = kb.name_of(code[:-3]) if sector and len(code) > 3 else None
+    return f"{name} ({sector})" if name else value

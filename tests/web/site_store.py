@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from newsevents.models import Actor, Article, DateValue, Quote, Story
@@ -59,3 +60,43 @@ def build_site_store(path: Path) -> Path:
         store.upsert_actors([LearnedName("Vassily Nebenzia", ("Nebenzia",), "RUS", "GOV")],
                             dt.date(2011, 3, 3))
     return path
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page with its attributes, unescaped as a browser reads them, and
+    the text of each ``<h1>``."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.headings: list[str] = []
+        self._in_h1 = False
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        self._in_h1 = self._in_h1 or tag == "h1"
+        if tag == "h1":
+            self.headings.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_h1 = self._in_h1 and tag != "h1"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h1:
+            self.headings[-1] += data
+
+    def find(self, tag: str, cls: str | None = None) -> list[dict[str, str]]:
+        return [attrs for name, attrs in self.tags
+                if name == tag and (cls is None or cls in attrs.get("class", "").split())]
+
+
+def event_rows(page: str) -> list[tuple[str, str]]:
+    """(event id, data-date) of each ``<tr class="event">`` of ``<table id="events">``."""
+    table = page[page.index('<table id="events">'):]
+    table = table[:table.index("</table>")]
+    parsed = Elements(table)
+    dates = [row["data-date"] for row in parsed.find("tr", "event")]
+    ids = [a["href"].removeprefix("/event/") for a in parsed.find("a", "id")]
+    assert len(ids) == len(dates)
+    return list(zip(ids, dates, strict=True))

@@ -70,7 +70,7 @@ def _parties(actors: Sequence[Actor]) -> str:
                      for a in actors) or "—"
 
 
-def _sentence_parts(event: Event) -> tuple[str, str, str]:
+def sentence_parts(event: Event) -> tuple[str, str, str]:
     """The sentence as (before, trigger, after), for the template to mark the trigger."""
     sentence, trigger = event.sentence, event.trigger
     where = sentence.find(trigger) if trigger else -1
@@ -84,7 +84,7 @@ def _event_row(event: Event, article: Article | None) -> dict[str, Any]:
         "id": event.event_id, "date": date_label(event.date), "type": event.type,
         "mode": event.mode, "cameo": event.cameo, "negated": event.negated,
         "hypothetical": event.hypothetical, "actors": _parties(event.actors),
-        "recipients": _parties(event.recipients), "sentence": _sentence_parts(event),
+        "recipients": _parties(event.recipients), "sentence": sentence_parts(event),
         "source": source(event.article_id, article),
     }
 
