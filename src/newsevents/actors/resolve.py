@@ -21,6 +21,7 @@ then reads one phrase (see docs/actors.md for the rules):
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -106,6 +107,8 @@ class ArticleActors:
         self._cache: dict[int, Resolution | None] = {}
         self._dominant: str | None = None
         self._nouns: dict[str, list[int]] | None = None
+        self._places: list[tuple[int, int, int, str, str]] | None = None
+        self._ranked: list[tuple[str, int]] | None = None
 
     @classmethod
     def build(
@@ -133,14 +136,29 @@ class ArticleActors:
     def country_mentions(self, start: int, end: int) -> list[tuple[int, str]]:
         """(token index, country code) of every country or place named in tokens start..end,
         demonyms included ("Libyan"), in text order."""
+        places = self._named_places()
         found = []
-        for entity in self._ents:
-            if entity.start < start or entity.end > end or entity.label_ not in _MENTION_LABELS:
-                continue
-            entry = self._kb.lookup(_entity_name(entity, self._kb))
-            if entry and entry.kind in (EntryKind.COUNTRY, EntryKind.PLACE) and entry.code:
-                found.append((entity.root.i, entry.code))
+        for first, last, root, label, code in places[bisect_left(places, (start,)):]:
+            if first >= end:
+                break
+            if last <= end and label in _MENTION_LABELS:
+                found.append((root, code))
         return found
+
+    def _named_places(self) -> list[tuple[int, int, int, str, str]]:
+        """(start, end, root index, label, country code) of every entity that names a country
+        or place, in text order; looked up once per article (a long page asks for them per
+        sentence)."""
+        if self._places is None:
+            self._places = []
+            for entity in self._ents:
+                if entity.label_ not in _MENTION_LABELS and entity.label_ not in NAME_LABELS:
+                    continue
+                entry = self._kb.lookup(_entity_name(entity, self._kb))
+                if entry and entry.kind in (EntryKind.COUNTRY, EntryKind.PLACE) and entry.code:
+                    self._places.append((entity.start, entity.end, entity.root.i,
+                                         entity.label_, entry.code))
+        return self._places
 
     def context_actor(self) -> Actor | None:
         """The party an event leaves implicit ("the UN welcomed the truce"): the country the
@@ -350,13 +368,11 @@ class ArticleActors:
     def ranked_countries(self) -> list[tuple[str, int]]:
         """(country code, mentions) of the countries and places the article names, most
         mentioned first."""
-        counts: Counter[str] = Counter()
-        for entity in self._ents:
-            if entity.label_ in NAME_LABELS:
-                entry = self._kb.lookup(_entity_name(entity, self._kb))
-                if entry and entry.kind in (EntryKind.COUNTRY, EntryKind.PLACE) and entry.code:
-                    counts[entry.code] += 1
-        return counts.most_common()
+        if self._ranked is None:
+            counts = Counter(code for _, _, _, label, code in self._named_places()
+                             if label in NAME_LABELS)
+            self._ranked = counts.most_common()
+        return list(self._ranked)
 
     def _learn(self, entity: Span) -> None:
         """Remember a PERSON/ORG name the KB does not know, with the actor its phrase gives."""
