@@ -138,3 +138,14 @@ def test_errors_are_json_with_a_message(client: TestClient, url: str, status: in
     response = client.get(url)
     assert response.status_code == status
     assert words in response.json()["detail"]
+
+
+def test_a_database_gone_while_serving_is_a_503_saying_so(tmp_path: Path):
+    db = build_site_store(tmp_path / "gone.db")
+    client = TestClient(create_app(db))
+    db.unlink()
+    response = client.get("/api/stats")
+    assert response.status_code == 503
+    assert "cannot be read now" in response.json()["detail"] and "no such database" in (
+        response.json()["detail"])
+    assert client.get("/").status_code == 503

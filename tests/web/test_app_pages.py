@@ -82,6 +82,11 @@ def test_events_page_pages_with_limit_and_offset(client: TestClient, db: Path):
     assert event_rows(page(client, next_link[0])) == every[2:]
 
 
+def test_events_page_links_back_to_the_first_page_not_before_it(client: TestClient):
+    links = Elements(page(client, "/events?limit=3&offset=2")).find("a")
+    assert [a["href"] for a in links if a.get("rel") == "prev"] == ["/events?limit=3&offset=0"]
+
+
 def test_events_page_marks_the_trigger_in_its_sentence(client: TestClient):
     text = page(client, "/events?dyad=RUS,UNO")
     assert 'Russia on Tuesday <mark class="trigger">rejected</mark> the draft' in text

@@ -1,5 +1,5 @@
-"""``Store(read_only=True)``, the web app's way in: nothing written, nothing migrated, clear refusals;
-and the reads the app added to the store (offsets, counts by type, one story)."""
+"""``Store(read_only=True)``, the web app's way in: nothing written, nothing migrated, clear
+refusals; and the reads the app added to the store (offsets, counts by type, one story)."""
 
 from __future__ import annotations
 

@@ -53,7 +53,8 @@ STORY_SELECT = ("SELECT s.*, (SELECT json_group_array(article_id) FROM story_art
 
 
 def iter_stories(conn: sqlite3.Connection) -> Iterator[Story]:
-    rows = conn.execute(f"{STORY_SELECT} ORDER BY s.first_date IS NULL, s.first_date, s.story_id")
+    rows = conn.execute(
+        f"{STORY_SELECT} ORDER BY s.first_date IS NULL, s.first_date, s.story_id")
     for r in rows:
         yield _story(r)
 

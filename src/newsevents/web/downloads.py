@@ -45,7 +45,8 @@ def _jsonl(pairs: Pairs) -> bytes:
 
 def _parquet(pairs: Pairs) -> bytes:
     out = io.BytesIO()
-    export.write_event_parquet((export.event_row(e, a) for e, a in pairs), out)  # type: ignore[arg-type]
+    rows = (export.event_row(e, a) for e, a in pairs)
+    export.write_event_parquet(rows, out)  # type: ignore[arg-type] - pyarrow takes a stream too
     return out.getvalue()
 
 

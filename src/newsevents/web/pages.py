@@ -22,7 +22,7 @@ from newsevents.errors import UnknownIdError
 from newsevents.filters import event_filter, vocabulary
 from newsevents.models import Article, Event, EventFilter
 from newsevents.store import Store
-from newsevents.web.charts import activity_chart
+from newsevents.web.charts import MonthHref, activity_chart
 from newsevents.web.params import (
     DEFAULT_PAGE,
     EventParams,
@@ -46,7 +46,7 @@ TIMELINE_DATES, PER_DATE = 12, 2
 DOWNLOADS = ("csv", "jsonl", "parquet")
 
 
-def _chart(periods: list[query.PeriodActivity], month_href=None) -> Markup:  # noqa: ANN001
+def _chart(periods: list[query.PeriodActivity], month_href: MonthHref | None = None) -> Markup:
     return Markup(activity_chart(periods, month_href))  # noqa: S704 - SVG escaped by charts
 
 
@@ -94,7 +94,8 @@ def events_page(site: SiteDep, params: Annotated[EventParams, Depends(event_para
         total = query.count_events(store, flt)
         rows = [event_row(e, a) for e, a in query.events_with_articles(store, flt)]
     pairs = list(params.pairs())
-    pages = {"previous": href("/events", [*pairs, ("limit", limit), ("offset", offset - limit)])
+    back = max(0, offset - limit)
+    pages = {"previous": href("/events", [*pairs, ("limit", limit), ("offset", back)])
              if offset > 0 else None,
              "next": href("/events", [*pairs, ("limit", limit), ("offset", offset + limit)])
              if limit and offset + limit < total else None}
@@ -194,21 +195,23 @@ def article_page(site: SiteDep, article_id: str) -> HTMLResponse:
             raise UnknownIdError(article_id, f"no article has the id {article_id!r}")
         view = query.article_view(store, found)
         quoted = [q.text for q in query.quotes(store, found.id)]
-        others = {e.event_id: [article_row(a) if a else {"title": o.article_id, "href":
-                                                         views.article_href(o.article_id)}
-                               for o, a in query.event_view(store, e).cluster]
-                  for e in view.events}
-    title = found.title or ""
+        others = {e.event_id: _other_reports(store, e) for e in view.events}
+    title = found.title or ""  # headline events' offsets are in the title
     return site.page(
         "article.html", article=found, row=article_row(found),
         url=link(found.url),
-        title_runs=views.text_runs(title, views.trigger_spans(view.events, title, True),
-                                   views.quote_spans(quoted, title)),
-        text_runs=views.text_runs(found.text, views.trigger_spans(view.events, found.text,
-                                                                  False),
-                                  views.quote_spans(quoted, found.text)),
+        title_runs=views.marked(title, view.events, quoted, headline=True),
+        text_runs=views.marked(found.text, view.events, quoted, headline=False),
         events=[{**event_row(e, found), "others": others[e.event_id]} for e in view.events],
         quotes=quoted)
+
+
+def _other_reports(store: Store, event: Event) -> list[dict]:
+    """The articles of the other mentions of the event's cluster."""
+    return [article_row(other) if other is not None else
+            {"title": mention.article_id, "outlet": None,
+             "href": views.article_href(mention.article_id)}
+            for mention, other in query.event_view(store, event).cluster]
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)

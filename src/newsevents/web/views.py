@@ -19,6 +19,7 @@ from newsevents.render import date_label
 from newsevents.web.report import sentence_parts, source
 
 QUAD_KEYS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+Span = tuple[int, int, str]  # a trigger's start and end in a text, and its event's id
 
 
 # --- addresses inside the app --------------------------------------------------------------
@@ -95,12 +96,21 @@ def period_row(period: PeriodActivity) -> dict[str, Any]:
             "year_only": period.precision.value == "year"}
 
 
-def text_runs(text: str, triggers: Sequence[tuple[int, int, str]],
+def marked(text: str, events: Sequence[Event], quoted: Sequence[str], *,
+           headline: bool) -> list[dict[str, Any]]:
+    """:func:`text_runs` of an article's body (or, with ``headline``, its title) marking the
+    triggers of its events and its quotations."""
+    return text_runs(text, trigger_spans(events, text, headline), quote_spans(quoted, text))
+
+
+def text_runs(text: str, triggers: Sequence[Span],
               quotes: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
     """``text`` cut into runs, each inside or outside a quote and a trigger (``(start, end,
-    event_id)``), so a template can mark them without building markup from the text."""
-    spans = [(s, e) for s, e, _ in triggers] + list(quotes)
-    cuts = sorted({0, len(text), *(p for s, e in spans for p in (s, e) if 0 <= p <= len(text))})
+    event_id)``) or not, so a template can mark them without building markup from the text.
+    A span that does not fit in ``text`` marks nothing."""
+    triggers = [t for t in triggers if 0 <= t[0] < t[1] <= len(text)]  # drop stale offsets
+    quotes = [q for q in quotes if 0 <= q[0] < q[1] <= len(text)]
+    cuts = sorted({0, len(text), *(p for s, e, *_ in (*triggers, *quotes) for p in (s, e))})
     runs: list[dict[str, Any]] = []
     for start, end in zip(cuts, cuts[1:]):
         event = next((ident for s, e, ident in triggers if s <= start and end <= e), None)
@@ -112,7 +122,7 @@ def text_runs(text: str, triggers: Sequence[tuple[int, int, str]],
     return runs
 
 
-def trigger_spans(events: Iterable[Event], text: str, headline: bool) -> list[tuple[int, int, str]]:
+def trigger_spans(events: Iterable[Event], text: str, headline: bool) -> list[Span]:
     """Where each event's trigger stands in the body (or, with ``headline``, the title): its
     stored offsets when they point at the trigger."""
     return [(e.char_start, e.char_end, e.event_id) for e in events
