@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from newsevents import query, render
-from newsevents.actors.entries import SECTOR_CODES
 from newsevents.actors.knowledge import load_knowledge_base
 from newsevents.cli.app import (
     Context,
@@ -62,22 +61,12 @@ def _story_filter(ctx: Context, store: Store, actor: str | None, dyad: str | Non
 
 def _story_title(actor: str | None, dyad: tuple[str, str] | None, text: str | None) -> str:
     """What the report is about, in names: "Russia and Libya", not "RUS and LBY"."""
-    parts = [f"{_party_name(dyad[0])} and {_party_name(dyad[1])}"] if dyad else []
-    parts += [_party_name(actor)] if actor else []
+    kb = load_knowledge_base()
+    parts = [f"{query.party_name(kb, dyad[0])} and {query.party_name(kb, dyad[1])}"] if dyad \
+        else []
+    parts += [query.party_name(kb, actor)] if actor else []
     parts += [f'"{text}"'] if text else []
     return " · ".join(parts) or "All stored news"
-
-
-def _party_name(value: str) -> str:
-    """The knowledge base's name of a code (Russia for RUS), with the sector of a code+sector
-    (RUSGOV: "Russia (government)"); any other value as given."""
-    kb = load_knowledge_base()
-    code = value.strip().upper()
-    if name := kb.name_of(code):
-        return name
-    sector = SECTOR_CODES.get(code[-3:])
-    name = kb.name_of(code[:-3]) if sector and len(code) > 3 else None
-    return f"{name} ({sector})" if name else value
 
 
 @cli.command()
