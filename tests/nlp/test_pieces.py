@@ -65,3 +65,44 @@ def test_an_article_longer_than_spacys_limit_is_coded_with_offsets_in_the_articl
     rejections = [e for e in result.events if e.type == "REJECT"]
     assert rejections
     assert all(text[e.char_start:e.char_end] == e.trigger for e in rejections)
+
+
+def test_spacy_never_gets_more_than_a_piece_of_a_huge_text() -> None:
+    nlp = spacy.blank("en")
+    seen: list[int] = []
+
+    @spacy.Language.component("newsevents_test_piece_sizes")
+    def record(doc):  # noqa: ANN001, ANN202 - a spaCy component
+        seen.append(len(doc.text))
+        return doc
+
+    nlp.add_pipe("newsevents_test_piece_sizes")
+    text = "\n\n".join([PARAGRAPH * 4] * 4_000)  # 1.2 million characters, over nlp.max_length
+    (doc, _), = list(parse(nlp, [(text, None)], batch_size=64))
+    assert doc.text == text
+    assert len(seen) > 20 and max(seen) <= 50_000
+
+
+MEMORY_SCRIPT = """
+import resource, sys
+from newsevents.models import Article
+from newsevents.pipeline import extract
+paragraph = "Russia on Wednesday turned down an invitation from Turkey to join the talks. " * 4
+articles = [Article(id=f"a{i}", text="\\n\\n".join([paragraph] * 64)) for i in range(32)]
+coded = sum(1 for _ in extract(articles))
+print(coded, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+@pytest.mark.model
+def test_memory_stays_bounded_on_a_corpus_larger_than_a_batch() -> None:
+    """32 articles of 20,000 characters: one batch of 64 would hold 640,000 characters (2.8 GB
+    peak RSS measured with 48 such articles); batches bounded by characters keep it under 1 GB."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT], capture_output=True, text=True,
+                         check=True).stdout.split()
+    coded, peak_mb = int(out[0]), int(out[1])
+    assert coded == 32
+    assert peak_mb < 1_000, f"peak RSS {peak_mb} MB"
