@@ -7,6 +7,7 @@ Publication-date evidence, strongest first: the page's own metadata (HTML meta t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsevents.ingest.body import Body
@@ -58,15 +59,26 @@ def make_article(
         path_date,
     )
     chosen = next((item for item in candidates if item), None)
-    text = body.text
+    text = valid_text(body.text)
+    url = valid_text(url)
     return Article(
-        id=given_id or article_id(url, text),
+        id=valid_text(given_id) or article_id(url, text),
         text=text,
-        title=body.title,
+        title=valid_text(body.title),
         url=url,
-        source=source or body.source,
+        source=valid_text(source or body.source),
         published=chosen.value if chosen else None,
         published_source=chosen.source if chosen else DateSource.NONE,
-        path=path,
+        path=valid_text(path),
         cut=body.cut,
     )
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(value: str | None) -> str | None:
+    """``value`` with every lone surrogate replaced by U+FFFD. A Python string holds one when
+    JSON escapes half a pair ("\\udc80") or a file name has bytes that are not UTF-8 (0xFF);
+    UTF-8 cannot encode it, so the store would refuse the article (and its whole batch)."""
+    return LONE_SURROGATE.sub("\ufffd", value) if value else value
