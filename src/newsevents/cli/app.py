@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,13 +26,15 @@ from rich.text import Text
 
 from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
+from newsevents.ingest.article import valid_text
 from newsevents.models import Problem, Severity
 
 ARTICLE_COLUMNS = (
     "id", "url", "source", "title", "text", "published", "published_precision",
     "published_source", "published_window", "path", "language",
 )
-EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEBUG_VARIABLE = "NEWSEVENTS_DEBUG"  # set: unexpected errors show their traceback
 
 err = Console(stderr=True)
 
@@ -44,8 +47,8 @@ class Context:
         self.verbosity = verbosity
 
     def say(self, message: str, level: int = 0) -> None:
-        if self.verbosity >= level:
-            err.print(message, highlight=False, soft_wrap=True)
+        if self.verbosity >= level:  # a file name that is not UTF-8 cannot be printed as is
+            err.print(valid_text(message), highlight=False, soft_wrap=True)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -190,7 +193,17 @@ def main() -> None:
         err.print("Aborted.")
         sys.exit(EXIT_NOTHING)
     except NewsEventsError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {valid_text(str(exc))}", highlight=False)
+        sys.exit(EXIT_NOTHING)
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - the last edge: one line, never a traceback
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        err.print(f"[red]internal error:[/] {valid_text(repr(exc))}. This is a bug in "
+                  f"newsevents: please report it with the command that caused it "
+                  f"({DEBUG_VARIABLE}=1 shows the traceback).", highlight=False)
         sys.exit(EXIT_NOTHING)
 
 

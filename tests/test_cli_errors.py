@@ -1,0 +1,44 @@
+"""The CLI's last edge: an unexpected error is one line and exit code 1, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.cli import app
+
+
+def _failing(exc: BaseException):
+    def main(*_args, **_kwargs):
+        raise exc
+    return main
+
+
+def test_an_unexpected_error_is_one_line_without_traceback(monkeypatch, capsys) -> None:
+    monkeypatch.delenv(app.DEBUG_VARIABLE, raising=False)
+    monkeypatch.setattr(app.cli, "main", _failing(RuntimeError("boom")))
+    with pytest.raises(SystemExit) as exit_:
+        app.main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == app.EXIT_NOTHING
+    assert "internal error" in err and "boom" in err and "Traceback" not in err
+
+
+def test_the_debug_variable_shows_the_traceback(monkeypatch) -> None:
+    monkeypatch.setenv(app.DEBUG_VARIABLE, "1")
+    monkeypatch.setattr(app.cli, "main", _failing(RuntimeError("boom")))
+    with pytest.raises(RuntimeError, match="boom"):
+        app.main()
+
+
+def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(app.cli, "main", _failing(KeyboardInterrupt()))
+    with pytest.raises(SystemExit) as exit_:
+        app.main()
+    assert exit_.value.code == 130 and "Interrupted" in capsys.readouterr().err
+
+
+def test_a_message_with_a_lone_surrogate_is_printed(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(app.cli, "main", _failing(app.NewsEventsError("bad\udcff.txt: empty")))
+    with pytest.raises(SystemExit):
+        app.main()
+    assert "bad\ufffd.txt" in capsys.readouterr().err
