@@ -142,6 +142,17 @@ class Store:
                 inferred_published=inferred_published, published_window=published_window,
             )
 
+    def record_failure(self, article_id: str, coder_version: str, error: str) -> None:
+        """Remember that ``coder_version`` failed on the article, so that re-runs do not try it
+        again (a new coder version does); one transaction."""
+        with transaction(self._conn, self.path) as conn:
+            extractions.record_failure(conn, article_id, coder_version=coder_version,
+                                       error=error, now=utc_now())
+
+    def failures(self) -> list[tuple[str, str, str]]:
+        """(article id, coder version, error) of every article the coder failed on."""
+        return extractions.failures(self._conn)
+
     def pending_articles(self, coder_version: str) -> list[Article]:
         """Articles whose events were never extracted, or by another coder version."""
         return list(extractions.pending_articles(self._conn, coder_version))
@@ -265,11 +276,14 @@ class Store:
         return actors_module.participants(self._conn)
 
     def stats(self) -> dict[str, int]:
-        """Row counts of the main tables, keyed by table name."""
-        return {
+        """Row counts of the main tables, keyed by table name, and ``failed extractions``:
+        articles the coder failed on."""
+        counts = {
             table: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             for table in STATS_TABLES
         }
+        counts["failed extractions"] = len(extractions.failures(self._conn))
+        return counts
 
     def check_integrity(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks and FTS5's own check.

@@ -71,8 +71,30 @@ def replace_extraction(
         "extracted_at": now,
         "num_events": len(events),
         "num_quotes": len(quotes),
+        "error": None,
     }
     conn.execute(insert_sql("extractions", record, verb="INSERT OR REPLACE"), record)
+
+
+def record_failure(conn: sqlite3.Connection, article_id: str, *, coder_version: str,
+                   error: str, now: str) -> None:
+    """Record that this coder version failed on the article (caller holds the transaction).
+    Events an earlier version stored stay; the article is not pending again until the coder
+    changes."""
+    conn.execute(
+        "INSERT INTO extractions (article_id, coder_version, extracted_at, num_events,"
+        " num_quotes, error) VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT (article_id) DO UPDATE SET"
+        " coder_version = excluded.coder_version, extracted_at = excluded.extracted_at,"
+        " error = excluded.error",
+        (article_id, coder_version, now, error),
+    )
+
+
+def failures(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(article id, coder version, error) of every article the coder failed on."""
+    rows = conn.execute("SELECT article_id, coder_version, error FROM extractions"
+                        " WHERE error IS NOT NULL ORDER BY article_id")
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 def _check_article_ids(article_id: str, events: Sequence[Event], quotes: Sequence[Quote]) -> None:

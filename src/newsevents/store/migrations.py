@@ -18,6 +18,7 @@ from newsevents.store.schema import (
     EVENT_SEARCH,
     INITIAL,
     ARTICLE_CUT,
+    EXTRACTION_ERRORS,
     PUBLISHED_WINDOW,
     RESOLVED_FROM,
 )
@@ -36,6 +37,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "publication-date window of undated articles", PUBLISHED_WINDOW),
     Migration(4, "antecedents of participants found by coreference", RESOLVED_FROM),
     Migration(5, "what ingest cut from each page", ARTICLE_CUT),
+    Migration(6, "why the coder failed on an article", EXTRACTION_ERRORS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -263,3 +263,10 @@ RESOLVED_FROM: tuple[str, ...] = (
 ARTICLE_CUT: tuple[str, ...] = (
     "ALTER TABLE articles ADD COLUMN cut TEXT",
 )
+
+# Why the coder failed on an article (NULL when it succeeded): a failed article is recorded
+# under the coder version that failed on it, so it is not retried on every run, only when the
+# coder changes.
+EXTRACTION_ERRORS: tuple[str, ...] = (
+    "ALTER TABLE extractions ADD COLUMN error TEXT",
+)
