@@ -82,6 +82,15 @@ def test_every_test_dependency_is_imported_by_the_tests():
     assert unused_dependencies(test_extra, imported_modules(ROOT / "tests")) == []
 
 
+def test_the_dask_extra_is_imported_by_the_engine_and_only_lazily():
+    """The `dask` extra is used through `distributed`, the distribution its requirement's own
+    extra names (dask[distributed]); imported inside functions only, so that newsevents imports
+    without the extra (the runtime checks above therefore do not see it)."""
+    assert PYPROJECT["project"]["optional-dependencies"]["dask"] == ["dask[distributed]>=2024.8"]
+    assert unused_dependencies(["distributed"], imported_modules(SRC)) == []
+    assert "distributed" not in imported_modules(SRC, module_level_only=True)
+
+
 @pytest.mark.parametrize("extra", ["dateparser>=1.2", "pyyaml>=6.0"])
 def test_an_unused_dependency_is_reported(extra: str):
     assert unused_dependencies([*RUNTIME, extra], USED_AT_RUNTIME) == [distribution(extra)]

@@ -188,11 +188,16 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
             yield client
 
 
+Task = Callable[[Partition, Settings], PartitionResult]
+
+
 def collect(client: Client, todo: Sequence[Partition], settings: Settings, root: Path,
-            retries: int, on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Run every partition, writing each one's rows as it arrives; failures are outcomes."""
+            retries: int, on_outcome: Callable[[Outcome], None] | None = None, *,
+            task: Task = code_partition) -> list[Outcome]:
+    """Run ``task`` on every partition, writing each one's rows as they arrive; a task still
+    raising after ``retries`` more tries is an outcome with its error, the others go on."""
     distributed = _dask()
-    futures = client.map(code_partition, todo, settings=settings, retries=retries, pure=False)
+    futures = client.map(task, todo, settings=settings, retries=retries, pure=False)
     partition_of = {future.key: partition for future, partition in zip(futures, todo)}
     outcomes = []
     for future in distributed.as_completed(futures, loop=client.loop):

@@ -4,7 +4,7 @@
 of one family each (importing them registers the commands).
 """
 
-from newsevents.cli import articles, events, serve, show, stories, tools  # noqa: F401 - registers commands
+from newsevents.cli import articles, events, scale, serve, show, stories, tools  # noqa: F401 - registers commands
 from newsevents.cli.app import cli, main
 
 __all__ = ["cli", "main"]

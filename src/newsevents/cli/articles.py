@@ -26,6 +26,7 @@ from newsevents.cli.app import (
     settings_for,
     working,
 )
+from newsevents.cli.scale import run_on_dask
 from newsevents.config import SAMPLE_DIR, Settings
 from newsevents.events.coder import CODER_VERSION
 from newsevents.formats import write_csv, write_jsonl
@@ -272,10 +273,24 @@ def extraction_record(result: pipeline.Extraction) -> dict:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Parser processes (spaCy nlp.pipe n_process).")
+              help="Parser processes (spaCy nlp.pipe n_process); with --engine dask, local "
+                   "Dask worker processes.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="local: this machine, into --db; dask: one task per "
+                                      "input file on a Dask cluster, into a Parquet dataset "
+                                      "(--output; docs/scale.md).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="With --engine dask: the Dask scheduler to use (default: a local cluster "
+                   "of --workers processes).")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --engine dask (required): the new dataset directory; merge it into a "
+                   "database with `newsevents load`.")
+@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="With --engine dask: times a failed input file is retried.")
 @db_option
 @pass_context
-def run(ctx: Context, paths: tuple[str, ...], workers: int, db: Path | None) -> None:
+def run(ctx: Context, paths: tuple[str, ...], workers: int, engine: str, scheduler: str | None,
+        output: Path | None, retries: int, db: Path | None) -> None:
     """Ingest articles and code their events, quotes and dates into the store.
 
     Re-running codes only what is new (or was coded by an older coder version).
@@ -283,7 +298,13 @@ def run(ctx: Context, paths: tuple[str, ...], workers: int, db: Path | None) -> 
     \b
     Example:
       newsevents run ../shared/seeds --db news.db --workers 2
+      newsevents run corpus/ --engine dask --workers 4 --output news.parquet
     """
+    if engine == "dask":
+        sys.exit(run_on_dask(ctx, paths, output, scheduler=scheduler, workers=workers,
+                             retries=retries, db=db))
+    if scheduler is not None or output is not None:
+        raise click.UsageError("--scheduler and --output go with --engine dask")
     settings = settings_for(ctx, db).with_(workers=workers)
     ingested = run_ingest(ctx, settings, paths)
     coded = run_extract(ctx, settings)
