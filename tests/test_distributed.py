@@ -19,6 +19,7 @@ from newsevents.actors import LearnedActor
 from newsevents.actors.entries import EntryKind
 from newsevents.config import SAMPLE_DIR, Settings
 from newsevents.errors import NewsEventsError
+from newsevents.events.coder import CODER_VERSION
 from newsevents.models import (
     Actor,
     Article,
@@ -95,6 +96,27 @@ def test_write_partition_files_rows_by_table_and_month_and_reads_them_back(tmp_p
     assert [(r["id"], r["position"], r["coded"], r["source_file"]) for r in articles] == [
         ("a1", 0, True, "in/shard.jsonl"), ("b", 1, False, "in/shard.jsonl")]
     assert [dataset.event_from_record(r) for r in dataset.read_rows(tmp_path, "events")] == [EVENT]
+
+
+def test_load_stores_a_hand_made_dataset_through_the_store_and_only_once(tmp_path: Path):
+    rows = dataset.PartitionRows(0)
+    rows.add(0, ARTICLE, EXTRACTION)
+    failing = Article("b2", "Nothing could be coded here.", path="in/b2.txt")
+    rows.add(1, failing, None, error="extraction failed: boom")
+    dataset.write_partition(tmp_path, rows, "in/shard.jsonl")
+    with Store(":memory:") as store:
+        first = dataset.load(tmp_path, store)
+        second = dataset.load(tmp_path, store)
+        assert [e.to_json() | {"cluster_id": None} for e in store.iter_events()] == [
+            EVENT.to_json()]
+        assert [(q.article_id, q.text, q.speaker.code) for q in store.iter_quotes()] == [
+            ("a1", QUOTE.text, "RUS")]  # the store keeps no resolved_from for speakers
+        assert store.get_article("a1").published == CODED.published
+        assert [actor.name for actor in store.known_actors()] == [LEARNED.name]
+        assert store.failures() == [("b2", CODER_VERSION, "extraction failed: boom")]
+    assert (first.coded.articles, [str(p) for p in first.coded.problems]) == (
+        1, ["in/b2.txt: error: extraction failed: boom"])
+    assert (second.ingested.new, second.coded.articles, second.coded.problems) == ([], 0, [])
 
 
 def test_prepare_refuses_a_directory_holding_files(tmp_path: Path):

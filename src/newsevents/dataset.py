@@ -37,6 +37,7 @@ from newsevents.models import (
     Event,
     Location,
     Precision,
+    Problem,
     Quote,
 )
 from newsevents.store import Store
@@ -68,7 +69,7 @@ SCHEMAS = {
         *_PLACE, ("source_file", pa.string()), ("id", pa.string()), ("url", pa.string()),
         ("source", pa.string()), ("title", pa.string()), ("text", pa.string()), *_DATE,
         ("path", pa.string()), ("language", pa.string()), ("cut", pa.string()),
-        ("coded", pa.bool_()), ("coder_version", pa.string()),
+        ("coded", pa.bool_()), ("coder_version", pa.string()), ("error", pa.string()),
         *[(f"coded_{name}", kind) for name, kind in _DATE], ("learned", pa.string()),
     ]),
     "events": pa.schema([
@@ -107,8 +108,10 @@ def date_fields(published: DateValue | None, source: DateSource,
     }
 
 
-def article_record(article: Article, coded: pipeline.Extraction | None) -> dict[str, Any]:
-    """The article as read, and (when coded) the date coding gave it and the actors it taught."""
+def article_record(article: Article, coded: pipeline.Extraction | None,
+                   error: str | None = None) -> dict[str, Any]:
+    """The article as read, and (when coded) the date coding gave it and the actors it taught,
+    (when the coder failed on it) why."""
     record = article.to_json()
     record.update(date_fields(article.published, article.published_source,
                               article.published_window))
@@ -118,7 +121,8 @@ def article_record(article: Article, coded: pipeline.Extraction | None) -> dict[
                               done.published_source if done else DateSource.NONE,
                               done.published_window if done else None, prefix="coded_"))
     record["coded"] = coded is not None
-    record["coder_version"] = CODER_VERSION if coded else None
+    record["coder_version"] = CODER_VERSION if coded or error else None
+    record["error"] = error
     record["learned"] = _json([learned_json(a) for a in coded.learned]) if coded else None
     return record
 
@@ -222,10 +226,11 @@ class PartitionRows:
     rows: dict[str, dict[str, list[dict[str, Any]]]] = field(
         default_factory=lambda: {name: {} for name in TABLES})
 
-    def add(self, position: int, article: Article, coded: pipeline.Extraction | None) -> None:
+    def add(self, position: int, article: Article, coded: pipeline.Extraction | None,
+            error: str | None = None) -> None:
         month = month_of(coded.article if coded else article)
         place = {"partition": self.index, "position": position}
-        self._rows("articles", month).append(place | article_record(article, coded))
+        self._rows("articles", month).append(place | article_record(article, coded, error))
         for index, event in enumerate(coded.events if coded else ()):
             self._rows("events", month).append(place | {"index": index} | event_record(event))
         for index, quote in enumerate(coded.quotes if coded else ()):
@@ -329,10 +334,15 @@ def _save_extractions(root: Path, store: Store, articles: Sequence[dict[str, Any
     pending = {a.id for a in store.pending_articles(CODER_VERSION)}
     report, other = pipeline.ExtractReport(), 0
     for row, original in zip(articles, originals, strict=True):
-        if not row["coded"] or original.id not in pending:
+        if original.id not in pending or row["coder_version"] is None:
             continue
         if row["coder_version"] != CODER_VERSION:
             other += 1
+            continue
+        if not row["coded"]:  # the coder failed on it: remembered, as `run` remembers it
+            store.record_failure(original.id, CODER_VERSION, row["error"])
+            report.problems.append(Problem(original.path or original.id, row["error"]))
+            pending.discard(original.id)
             continue
         place = (row["partition"], row["position"])
         learned = tuple(learned_from_json(a) for a in json.loads(row["learned"]))

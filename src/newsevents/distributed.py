@@ -120,19 +120,19 @@ def code_partition(partition: Partition, settings: Settings) -> PartitionResult:
     problems: list[Problem] = []
     for item in read_target(Target(partition.path, partition.found), settings):
         (problems if isinstance(item, Problem) else articles).append(item)
-    coded: dict[str, pipeline.Extraction] = {}
-    for result in pipeline.extract(articles, settings.with_(workers=1)):
+    coded: list[pipeline.Extraction] = []
+    rows = dataset.PartitionRows(partition.index)
+    results = pipeline.extract(articles, settings.with_(workers=1))  # one per article, in order
+    for position, (article, result) in enumerate(zip(articles, results, strict=True)):
         if isinstance(result, Problem):
             problems.append(result)
+            rows.add(position, article, None, error=result.message)
         else:
-            coded[result.article.id] = result
-    rows = dataset.PartitionRows(partition.index)
-    for position, article in enumerate(articles):
-        rows.add(position, article, coded.get(article.id))
+            coded.append(result)
+            rows.add(position, article, result)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     outcome = Outcome(partition, bool(articles) or not errors, len(articles), len(coded),
-                      sum(len(r.events) for r in coded.values()),
-                      sum(len(r.quotes) for r in coded.values()),
+                      sum(len(r.events) for r in coded), sum(len(r.quotes) for r in coded),
                       None if articles or not errors else errors[0].message, tuple(problems))
     return PartitionResult(rows, outcome)
 

@@ -84,7 +84,8 @@ def load(ctx: Context, dataset_dir: Path, db: Path | None) -> None:
     ctx.say(f"{ingested.articles_read} articles read: {len(ingested.new)} new, "
             f"{len(ingested.existing)} already stored, {len(ingested.near_duplicates)} near "
             f"duplicates; {coded.articles} articles' extractions stored: {coded.events} events, "
-            f"{coded.quotes} quotes; {report.linked} mentions merged with reports of the same "
+            f"{coded.quotes} quotes, {len(coded.problems)} failures of the coder recorded; "
+            f"{report.linked} mentions merged with reports of the same "
             f"event elsewhere; {report.placed} articles placed in stories; "
             f"{len(report.failed_partitions)} input files missing")
     if report.other_coder:
