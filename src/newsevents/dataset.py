@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -356,8 +356,3 @@ def _save_extractions(root: Path, store: Store, articles: Sequence[dict[str, Any
         report.quotes += len(result.quotes)
     return report, other
 
-
-def iter_events(root: str | Path) -> Iterator[Event]:
-    """The dataset's events as coded (unlinked: no cluster ids), in input order."""
-    for row in read_rows(Path(root), "events"):
-        yield event_from_record(row)
