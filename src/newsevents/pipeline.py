@@ -176,16 +176,21 @@ def extract(
     *,
     known: Mapping[str, KBEntry] | None = None,
 ) -> Iterator[Extraction | Problem]:
-    """Parse with ``nlp.pipe`` in batches (``settings.workers`` processes; a long text in
-    pieces, nlp.pieces) and code each article.
+    """Parse with ``nlp.pipe`` in batches (a long text in pieces, nlp.pieces) and code each
+    article; with ``settings.workers`` > 1, worker processes each parse and code chunks of the
+    articles (newsevents.workers), yielding the same results in the same order.
 
     One article that fails becomes a Problem; the others go on.
     """
+    if settings.workers > 1:
+        from newsevents.workers import extract_in_pool  # here: workers imports this module
+
+        yield from extract_in_pool(articles, settings, known=known)
+        return
     nlp = load_model(settings.model_names)
     kb = load_knowledge_base(settings.user_actor_files)
     pairs = ((headline_text(article, kb.is_name), article) for article in articles)
-    stream = parse(nlp, pairs, batch_size=settings.batch_size,
-                   n_process=max(1, settings.workers))
+    stream = parse(nlp, pairs, batch_size=settings.batch_size)
     for doc, article in stream:
         try:
             yield code_article(doc, article, kb, known, settings)
