@@ -42,3 +42,12 @@ def test_a_message_with_a_lone_surrogate_is_printed(monkeypatch, capsys) -> None
     with pytest.raises(SystemExit):
         app.main()
     assert "bad\ufffd.txt" in capsys.readouterr().err
+
+
+def test_ctrl_c_inside_a_command_is_interrupted_and_exit_130(monkeypatch, capsys) -> None:
+    import click
+
+    monkeypatch.setattr(app.cli, "main", _failing(click.exceptions.Abort()))
+    with pytest.raises(SystemExit) as exit_:
+        app.main()
+    assert exit_.value.code == 130 and "Interrupted" in capsys.readouterr().err

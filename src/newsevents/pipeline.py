@@ -245,16 +245,22 @@ def save_extraction(store: Store, result: Extraction, original: Article) -> None
 def extract_pending(
     store: Store, settings: Settings = Settings(), *, on_item: ExtractCallback | None = None
 ) -> ExtractReport:
-    """Code every stored article not yet coded by this coder version; re-runs add nothing."""
+    """Code every stored article not yet coded by this coder version; re-runs add nothing.
+
+    An article the coder fails on is recorded as failed (``Store.record_failure``), so the next
+    run does not try it again; a new coder version does.
+    """
     report = ExtractReport()
-    pending = {a.id: a for a in store.pending_articles(CODER_VERSION)}
-    for item in extract(pending.values(), settings, known=known_actors(store)):
+    pending = store.pending_articles(CODER_VERSION)
+    coded = extract(pending, settings, known=known_actors(store))  # one item per article, in order
+    for article, item in zip(pending, coded, strict=True):
         if on_item is not None:
             on_item(item)
         if isinstance(item, Problem):
             report.problems.append(item)
+            store.record_failure(article.id, CODER_VERSION, item.message)
             continue
-        save_extraction(store, item, pending[item.article.id])
+        save_extraction(store, item, article)
         report.articles += 1
         report.events += len(item.events)
         report.quotes += len(item.quotes)

@@ -189,9 +189,9 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        err.print("Aborted.")
-        sys.exit(EXIT_NOTHING)
+    except click.exceptions.Abort:  # click's form of Ctrl-C (KeyboardInterrupt) and of EOF
+        err.print("Interrupted.")
+        sys.exit(EXIT_INTERRUPTED)
     except NewsEventsError as exc:
         err.print(f"[red]error:[/] {valid_text(str(exc))}", highlight=False)
         sys.exit(EXIT_NOTHING)
