@@ -91,7 +91,8 @@ def ingest(
     """Read every input into the store, in transactions of ``settings.batch_size`` articles.
 
     Re-running on the same input adds nothing; a run killed half-way leaves the committed batches
-    in place and the next run completes the rest.
+    in place and the next run completes the rest. A record whose id is already stored with
+    another text is a problem, not "already stored".
     """
     report = IngestReport()
     articles = _articles(iter_inputs(paths, stdin=stdin, settings=settings), report, on_item)
@@ -104,6 +105,13 @@ def ingest(
         report.new.extend(added.new)
         report.existing.extend(added.existing)
         report.near_duplicates.extend(added.near_duplicates)
+        for article in (batch[position] for position in added.conflicts):
+            problem = Problem(article.path or article.id,
+                              f"id {article.id!r} is already stored with another text; this one "
+                              "is not stored (give it an id of its own)")
+            report.problems.append(problem)
+            if on_item is not None:
+                on_item(problem)
     return report
 
 

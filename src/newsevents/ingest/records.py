@@ -101,6 +101,9 @@ def json_line(path: str, line: int, raw: str) -> Iterator[Article | Problem]:
     except RecursionError:
         yield Problem(path, "invalid JSON: nested too deeply", line)
         return
+    except ValueError as error:  # an integer of more than 4,300 digits, say
+        yield Problem(path, f"invalid JSON: {error}", line)
+        return
     yield from record_article(path, line, record)
 
 

@@ -44,6 +44,8 @@ class AddReport:
     new: tuple[str, ...] = ()
     existing: tuple[str, ...] = ()
     near_duplicates: tuple[NearDuplicate, ...] = ()
+    conflicts: tuple[int, ...] = ()  # positions in the batch of articles whose id is stored
+                                     # with another text: not stored
 
 
 def similarity(left: Signature, right: Signature) -> float:
@@ -66,9 +68,13 @@ def add_articles(
     new: list[str] = []
     existing: list[str] = []
     near: list[NearDuplicate] = []
-    for article, signature in batch:
+    conflicts: list[int] = []
+    for position, (article, signature) in enumerate(batch):
         if is_known(conn, article.id):
-            existing.append(article.id)
+            if _stored_text(conn, article.id) in (None, article.text):
+                existing.append(article.id)
+            else:
+                conflicts.append(position)
             continue
         keys = sorted(set(band_keys(signature))) if signature else []
         match = find_near_duplicate(conn, signature, keys, threshold)
@@ -78,7 +84,13 @@ def add_articles(
         else:
             record_duplicate(conn, article, match, now)
             near.append((article.id, match[0], match[1]))
-    return AddReport(tuple(new), tuple(existing), tuple(near))
+    return AddReport(tuple(new), tuple(existing), tuple(near), tuple(conflicts))
+
+
+def _stored_text(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The stored text of an article; None for an id recorded only as a copy of another."""
+    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row is not None else None
 
 
 def is_known(conn: sqlite3.Connection, article_id: str) -> bool:
