@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import cli
+from newsevents.store import Store
 
 
 def invoke(*args: str, input: str | None = None):
@@ -84,6 +85,7 @@ def test_articles_show_reports_what_was_cut_from_the_page(tmp_path: Path):
 
 def test_articles_show_an_unknown_id_is_an_error(tmp_path: Path):
     db = str(tmp_path / "x.db")
+    Store(db).close()  # an empty database: the id is unknown, the database is not
     result = CliRunner().invoke(cli, ["--db", db, "articles", "show", "nope"])
     assert result.exit_code != 0
     assert "no stored article has the id" in result.output

@@ -79,3 +79,17 @@ def test_a_read_command_refuses_a_missing_database(tmp_path: Path, command: str)
     assert result.exit_code == 1
     assert "no such database" in str(result.exception) + result.output
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("args", [("articles",), ("articles", "show", "x"), ("stats",),
+                                  ("actors", "list")])
+def test_other_read_commands_refuse_a_missing_database(tmp_path: Path, args) -> None:
+    missing = tmp_path / "misspelt.db"
+    result = invoke(*args, "--db", str(missing))
+    assert result.exit_code == 1 and not missing.exists()
+
+
+@pytest.mark.parametrize("command", ["events", "articles"])
+def test_a_limit_beyond_64_bits_or_below_zero_is_a_usage_error(db: str, command: str) -> None:
+    for value in ("99999999999999999999", "-5"):
+        assert invoke(command, "--db", db, "--limit", value).exit_code == 2

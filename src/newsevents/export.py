@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from newsevents.config import DATA_DIR
 from newsevents.datafiles import Table, load_table
-from newsevents.formats import Record, write_csv, write_jsonl, write_parquet
+from newsevents.formats import Record, inert, write_csv, write_jsonl, write_parquet
 from newsevents.models import Actor, Article, DateValue, Event
 
 GOLDSTEIN_PATH = DATA_DIR / "events" / "goldstein.tsv"
@@ -237,25 +237,29 @@ def write_plover_jsonl(records: Iterable[Record], out: TextIO) -> int:
     return write_jsonl(records, out)
 
 
-def write_cameo_tsv(rows: Iterable[Record], out: TextIO) -> int:
-    """Header line, then one line per row in :data:`CAMEO_TSV_COLUMNS` order; empty for None."""
+def write_cameo_tsv(rows: Iterable[Record], out: TextIO, *, raw: bool = False) -> int:
+    """Header line, then one line per row in :data:`CAMEO_TSV_COLUMNS` order; empty for None;
+    text that a spreadsheet would run as a formula is neutralised unless ``raw``."""
     out.write("\t".join(CAMEO_TSV_COLUMNS) + "\n")
     count = 0
     for row in rows:
-        out.write("\t".join(_tsv_cell(row.get(column)) for column in CAMEO_TSV_COLUMNS) + "\n")
+        out.write("\t".join(_tsv_cell(row.get(column), raw) for column in CAMEO_TSV_COLUMNS)
+                  + "\n")
         count += 1
     return count
 
 
-def _tsv_cell(value: object) -> str:
+def _tsv_cell(value: object, raw: bool = False) -> str:
     if value is None:
         return ""
+    if not raw:
+        value = inert(value)
     return CELL_BREAKS.sub(" ", str(value))
 
 
-def write_event_csv(rows: Iterable[Record], out: TextIO) -> int:
+def write_event_csv(rows: Iterable[Record], out: TextIO, *, raw: bool = False) -> int:
     """The flat event table as CSV (header, then one line per :func:`event_row`)."""
-    return write_csv(rows, out, EVENT_COLUMNS)
+    return write_csv(rows, out, EVENT_COLUMNS, raw=raw)
 
 
 def write_event_parquet(rows: Iterable[Record], path: Path) -> int:

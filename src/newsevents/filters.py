@@ -39,6 +39,7 @@ from newsevents.store import Store
 
 PERIOD = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 QUAD_CLASSES = (1, 2, 3, 4)  # verbal cooperation, material cooperation, verbal / material conflict
+MAX_LIMIT = 2**62  # SQLite integers are 64-bit
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 75  # rapidfuzz WRatio
 
@@ -169,8 +170,8 @@ def event_filter(
     last = period_end(until, "--until") if until is not None else None
     if first is not None and last is not None and first > last:
         raise FilterError("--since", str(since), f"is after --until {until}")
-    if limit is not None and limit < 0:
-        raise FilterError("--limit", str(limit), "must be 0 or more")
+    if limit is not None and not 0 <= limit <= MAX_LIMIT:
+        raise FilterError("--limit", str(limit), f"must be from 0 to {MAX_LIMIT}")
     return EventFilter(
         actor=resolver.resolve(actor, "--actor") if actor is not None else None,
         recipient=resolver.resolve(recipient, "--recipient") if recipient is not None else None,

@@ -35,16 +35,31 @@ def flatten(record: Record) -> dict[str, Any]:
     }
 
 
-def write_csv(records: Iterable[Record], out: TextIO, columns: Sequence[str]) -> int:
+def write_csv(records: Iterable[Record], out: TextIO, columns: Sequence[str], *,
+              raw: bool = False) -> int:
     """Header, then one row per record (``columns`` only); a cell longer than
-    :data:`CSV_CELL_LIMIT` is cut at a word and says so (see :func:`csv_cell`)."""
+    :data:`CSV_CELL_LIMIT` is cut at a word and says so (see :func:`csv_cell`); unless ``raw``,
+    text that a spreadsheet would run as a formula is neutralised (:func:`inert`)."""
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow({key: csv_cell(value) for key, value in flatten(record).items()})
+        writer.writerow({key: csv_cell(value if raw else inert(value))
+                         for key, value in flatten(record).items()})
         count += 1
     return count
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
+
+
+def inert(value: Any) -> Any:
+    """Text beginning like a spreadsheet formula ("=HYPERLINK(…)", "+1", "@SUM") gets a leading
+    apostrophe, as OWASP recommends, so a spreadsheet shows it instead of running it; numbers
+    and other values are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_cell(value: Any, limit: int = CSV_CELL_LIMIT) -> Any:

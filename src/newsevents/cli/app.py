@@ -52,6 +52,10 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context)
+raw_cells_option = click.option(
+    "--raw-cells", is_flag=True,
+    help="In CSV/TSV, write text that begins with = + - @ as it is (by default it gets a "
+    "leading ' so that a spreadsheet shows it instead of running it as a formula).")
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="SQLite database file (default ./newsevents.db).",
@@ -209,8 +213,27 @@ def main() -> None:
 
 @contextmanager
 def output_stream(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file written whole or not at all (:func:`atomic_output`)."""
     if path is None:
         yield sys.stdout
         return
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_output(path) as temporary, temporary.open("w", encoding="utf-8",
+                                                          newline="") as handle:
         yield handle
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` that becomes ``path`` only when the writing succeeded:
+    a full disk or a failure half-way leaves no partial file. A folder that does not exist, or
+    cannot be written, is one clear error."""
+    if not path.parent.is_dir():
+        raise NewsEventsError(f"{path}: the folder {path.parent} does not exist")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise NewsEventsError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -22,6 +22,7 @@ from newsevents.cli.app import (
     db_option,
     pass_context,
     progress_bar,
+    raw_cells_option,
     report_problem,
     settings_for,
     working,
@@ -29,6 +30,7 @@ from newsevents.cli.app import (
 from newsevents.cli.scale import run_on_dask
 from newsevents.config import SAMPLE_DIR, Settings
 from newsevents.events.coder import CODER_VERSION
+from newsevents.filters import MAX_LIMIT
 from newsevents.formats import write_csv, write_jsonl
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.inputs import READERS, STDIN_PATH, Target, expand, file_type
@@ -123,12 +125,15 @@ def ingest(ctx: Context, paths: tuple[str, ...], db: Path | None) -> None:
 
 @cli.group(invoke_without_command=True)
 @click.option("--search", help="Full-text query over titles and texts.")
-@click.option("--limit", type=int, default=None, help="At most this many articles.")
+@click.option("--limit", type=click.IntRange(min=0, max=MAX_LIMIT), default=None,
+              help="At most this many articles.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True, help="Output format.")
+@raw_cells_option
 @db_option
 @pass_context
-def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, db: Path | None) -> None:
+def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, raw_cells: bool,
+             db: Path | None) -> None:
     """List stored articles, optionally matching a full-text search; `articles show ID` shows
     one, with what ingest cut from its page.
 
@@ -139,12 +144,12 @@ def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, db: 
     """
     if click.get_current_context().invoked_subcommand is not None:
         return
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
         records = (a.to_json() for a in query.articles(store, search=search, limit=limit))
         if fmt == "jsonl":
             write_jsonl(records, sys.stdout)
         elif fmt == "csv":
-            write_csv(records, sys.stdout, ARTICLE_COLUMNS)
+            write_csv(records, sys.stdout, ARTICLE_COLUMNS, raw=raw_cells)
         else:
             render.articles_table(list(records))
 
@@ -163,7 +168,7 @@ def show_article(ctx: Context, article_id: str, fmt: str, db: Path | None) -> No
     Example:
       newsevents articles show b22df7bc23e6578f --format json
     """
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
         found = query.article(store, article_id)
     if found is None:
         raise click.BadParameter(f"no stored article has the id {article_id!r} "
@@ -190,7 +195,7 @@ def stats(ctx: Context, db: Path | None) -> None:
     Example:
       newsevents stats --db news.db
     """
-    with Store(settings_for(ctx, db).db_path) as store:
+    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
         counts = query.stats(store)
     render.key_values_table(("table", "rows"), counts)
 

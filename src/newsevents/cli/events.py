@@ -10,10 +10,12 @@ import click
 from newsevents import export, query, render
 from newsevents.cli.app import (
     Context,
+    atomic_output,
     cli,
     db_option,
     output_stream,
     pass_context,
+    raw_cells_option,
     settings_for,
 )
 from newsevents.cli.filters import event_filter_options, resolve_filter
@@ -33,10 +35,11 @@ from newsevents.store import Store
 @click.option("--wide", is_flag=True,
               help="Table: every column and whole sentences (default: short id, date, type, "
                    "actor → recipient codes, the sentence cut to fit).")
+@raw_cells_option
 @db_option
 @pass_context
 def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bool,
-           db: Path | None, **filters) -> None:
+           raw_cells: bool, db: Path | None, **filters) -> None:
     """Query coded events in the store.
 
     The table shows the first characters of each event id; `newsevents show ID` takes them.
@@ -61,7 +64,8 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bo
                 write_jsonl(records, out)
         else:
             count = _write_table(fmt, output, (export.event_row(e, a, c)
-                                               for e, a, c in _rows(store, flt, clusters)))
+                                               for e, a, c in _rows(store, flt, clusters)),
+                                 raw_cells)
             if output is not None:
                 ctx.say(f"{count} events written to {output}")
 
@@ -76,10 +80,11 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bo
               help="Write to this file (stdout if absent; required for parquet).")
 @click.option("--clusters", is_flag=True,
               help="One row per real-world event (merged mentions) with its counts.")
+@raw_cells_option
 @db_option
 @pass_context
 def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
-                  db: Path | None, **filters) -> None:
+                  raw_cells: bool, db: Path | None, **filters) -> None:
     """Export events as PLOVER JSON lines, GDELT-like CAMEO TSV (one row per actor-recipient
     pair), or the flat event table as CSV or Parquet (the columns of `events --format csv`).
 
@@ -96,23 +101,26 @@ def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
         rows = _rows(store, flt, clusters)
         records = (export.plover_record(e, a, c) for e, a, c in rows)
         if fmt in ("csv", "parquet"):
-            count = _write_table(fmt, output, (export.event_row(e, a, c) for e, a, c in rows))
+            count = _write_table(fmt, output, (export.event_row(e, a, c) for e, a, c in rows),
+                                 raw_cells)
         elif fmt == "plover-jsonl":
             with output_stream(output) as out:
                 count = export.write_plover_jsonl(records, out)
         else:
             with output_stream(output) as out:
                 count = export.write_cameo_tsv(
-                    (r for e, a, c in rows for r in export.cameo_rows(e, a, counts=c)), out)
+                    (r for e, a, c in rows for r in export.cameo_rows(e, a, counts=c)), out,
+                    raw=raw_cells)
     ctx.say(f"{count} records exported", 0)
 
 
-def _write_table(fmt: str, output: Path | None, rows: Iterator[dict]) -> int:
+def _write_table(fmt: str, output: Path | None, rows: Iterator[dict], raw: bool) -> int:
     """The flat event table as CSV (to ``output`` or stdout) or Parquet (to ``output``)."""
     if fmt == "parquet":
-        return export.write_event_parquet(rows, output)
+        with atomic_output(output) as temporary:
+            return export.write_event_parquet(rows, temporary)
     with output_stream(output) as out:
-        return export.write_event_csv(rows, out)
+        return export.write_event_csv(rows, out, raw=raw)
 
 
 def _rows(store: Store, flt: EventFilter, clusters: bool) -> Iterator[tuple]:

@@ -12,7 +12,7 @@ import click
 from newsevents.actors.knowledge import load_knowledge_base
 from newsevents.cli.app import Context
 from newsevents.errors import FilterError
-from newsevents.filters import PartyResolver, event_filter, vocabulary
+from newsevents.filters import MAX_LIMIT, PartyResolver, event_filter, vocabulary
 from newsevents.models import EventFilter
 from newsevents.store import Store
 
@@ -65,7 +65,8 @@ def event_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--include-negated", is_flag=True, help="Also events said not to happen."),
         click.option("--include-hypothetical", is_flag=True,
                      help="Also hedged or conditional events."),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option("--limit", type=click.IntRange(min=0, max=MAX_LIMIT),
+                     help="At most this many events."),
     ])(command)
 
 
