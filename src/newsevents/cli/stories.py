@@ -13,6 +13,7 @@ from newsevents import query, render
 from newsevents.actors.knowledge import load_knowledge_base
 from newsevents.cli.app import (
     Context,
+    atomic_output,
     cli,
     db_option,
     pass_context,
@@ -136,7 +137,8 @@ def report(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=2)
         data = _report_data(store, flt, text, entries, _story_title(flt.actor, flt.dyad, text))
-    output.write_text(render_report(data), encoding="utf-8")
+    with atomic_output(output) as temporary:
+        temporary.write_text(render_report(data), encoding="utf-8")
     ctx.say(f"report written to {output} ({len(data.events)} events, {len(entries)} dates)")
 
 
