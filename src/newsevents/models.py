@@ -111,6 +111,9 @@ class Article:
         }
 
 
+ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r"})
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with the input: reported, never fatal to the rest of the run."""
@@ -121,8 +124,9 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
+        """One line, always: a line break in a file name or message is shown as \\n."""
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.severity.value}: {self.message}"
+        return f"{where}: {self.severity.value}: {self.message}".translate(ONE_LINE)
 
 
 @dataclass(frozen=True, slots=True)

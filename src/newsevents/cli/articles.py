@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
@@ -67,7 +68,7 @@ def records_in(target: Target | Problem) -> int | None:
     if isinstance(target, Problem):
         return int(is_record(target))
     kind = file_type(target.path)
-    if kind in ONE_ARTICLE_TYPES:
+    if kind in ONE_ARTICLE_TYPES or not os.path.isfile(target.path):  # a FIFO: never opened
         return 1
     try:
         if kind in LINE_PER_RECORD_TYPES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -79,20 +80,45 @@ def walk_folder(root: str) -> Iterator[Target | Problem]:
 
 def expand(given: str) -> Iterator[Target | Problem]:
     if os.path.isdir(given):
-        yield from walk_folder(given)
+        found = list(walk_folder(given))
+        yield from found or [Problem(given, "the folder holds no files", severity=Severity.WARNING)]
     elif os.path.exists(given):
         yield Target(given)
     elif _GLOB_CHARACTERS & set(given):
-        matches = sorted(glob.glob(given, recursive=True))
+        matches = _distinct_files(sorted(glob.glob(given, recursive=True)))
         if not matches:
             yield Problem(given, "no files match this pattern")
         for match in matches:
             yield from walk_folder(match) if os.path.isdir(match) else [Target(match, found=True)]
+    elif os.path.islink(given):
+        yield Problem(given, "a symbolic link to nothing readable (a loop, or a missing target)")
     else:
         yield Problem(given, "no such file or folder")
 
 
+def _distinct_files(matches: list[str]) -> list[str]:
+    """Each file once: a pattern through a symbolic link that loops ("loop/**/*.txt") finds the
+    same file under ever longer paths; the first (shortest-sorted) path is kept."""
+    seen: set[str] = set()
+    kept = []
+    for match in matches:
+        real = os.path.realpath(match)
+        if real not in seen:
+            seen.add(real)
+            kept.append(match)
+    return kept
+
+
 def read_target(target: Target, settings: Settings) -> Iterator[Article | Problem]:
+    try:
+        mode = os.stat(target.path).st_mode
+    except OSError as error:
+        yield Problem(target.path, f"cannot read file: {error.strerror or error}")
+        return
+    if not stat.S_ISREG(mode):  # a FIFO would block the run forever, a device never end
+        yield Problem(target.path, "not a regular file (a pipe, device or socket); skipped",
+                      severity=Severity.WARNING if target.found else Severity.ERROR)
+        return
     kind = file_type(target.path)
     reader = READERS.get(kind)
     if reader is None:
