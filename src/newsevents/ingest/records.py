@@ -179,10 +179,14 @@ def read_json_file(path: str, settings: Settings) -> Iterator[Article | Problem]
 
 def csv_rows(path: str, text: str) -> Iterator[tuple[int, dict[str, str]] | Problem]:
     """Rows keyed by lower-cased header names, with the line each row starts on."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     header = [name.strip().casefold() for name in reader.fieldnames or []]
     if "text" not in header:
         raise InputError(path, "CSV header has no 'text' column", 1)
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise InputError(path, f"CSV header names {', '.join(map(repr, repeated))} more than "
+                         "once: which column is meant cannot be told", 1)
     while True:
         start = reader.line_num + 1
         try:
@@ -190,7 +194,12 @@ def csv_rows(path: str, text: str) -> Iterator[tuple[int, dict[str, str]] | Prob
         except StopIteration:
             return
         except csv.Error as error:
-            yield Problem(path, f"invalid CSV: {error}", start)
+            if "end of data" in str(error):  # a quote opened and never closed
+                yield Problem(path, "invalid CSV: a quoted field that starts here is never "
+                              "closed, so the rest of the file cannot be read", start)
+                return
+            yield Problem(path, f"invalid CSV: {error} (is a quote in this row not closed?)",
+                          start)
             if reader.line_num < start:
                 return
             continue
