@@ -39,3 +39,10 @@ def test_a_repeated_column_name_is_an_error(tmp_path: Path) -> None:
     articles, problems = _read(path)
     assert not articles
     assert "'text' more than once" in problems[0].message and problems[0].line == 1
+
+
+def test_a_header_only_csv_says_it_has_no_rows(tmp_path: Path) -> None:
+    path = tmp_path / "feed.csv"
+    path.write_text("title,text\n")
+    articles, problems = _read(path)
+    assert not articles and [p.message for p in problems] == ["the CSV has a header but no rows"]

@@ -187,11 +187,14 @@ def csv_rows(path: str, text: str) -> Iterator[tuple[int, dict[str, str]] | Prob
     if repeated:
         raise InputError(path, f"CSV header names {', '.join(map(repr, repeated))} more than "
                          "once: which column is meant cannot be told", 1)
+    rows = 0
     while True:
         start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:
+                yield Problem(path, "the CSV has a header but no rows", 1)
             return
         except csv.Error as error:
             if "end of data" in str(error):  # a quote opened and never closed
@@ -203,6 +206,7 @@ def csv_rows(path: str, text: str) -> Iterator[tuple[int, dict[str, str]] | Prob
             if reader.line_num < start:
                 return
             continue
+        rows += 1
         values = [value or "" for value in row.values() if not isinstance(value, list)]
         yield start, dict(zip(header, values, strict=False))
 

@@ -20,7 +20,7 @@ from newsevents.config import Settings
 from newsevents.errors import InputError
 from newsevents.ingest.article import DateEvidence
 from newsevents.ingest.html import html_article
-from newsevents.models import Article, DateSource, DateValue, Precision, Problem
+from newsevents.models import Article, DateSource, DateValue, Precision, Problem, Severity
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -62,13 +62,66 @@ def read_warc_file(path: str, settings: Settings) -> Iterator[Article | Problem]
             raise InputError(path, "empty file")
         stream.seek(0)
         archive = ArchiveIterator(stream)
+        seen = pages = garbled = 0
         try:
             for record in archive:
+                seen += 1
+                garbled += not _has_archive_headers(record)
                 if not is_article_record(record):
                     continue
+                pages += 1
                 try:
                     yield record_article(path, record, settings.max_html_bytes)
                 except InputError as error:
                     yield record_problem(path, record, archive.get_record_offset(), error)
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as error:
             yield Problem(path, f"broken WARC record, stopped reading: {error}")
+            return
+    yield from _summary_problems(path, seen, pages, garbled)
+
+
+def _has_archive_headers(record: ArcWarcRecord) -> bool:
+    """A WARC record, or an ARC record with a 14-digit capture date; warcio reads any text as
+    ARC records, one per line."""
+    if record.format != "arc":
+        return True
+    date = record.rec_headers.get_header("archive-date") or ""
+    return date.isdigit() and len(date) == 14
+
+
+def _summary_problems(path: str, seen: int, pages: int, garbled: int) -> Iterator[Problem]:
+    """What the reader can say of a whole archive: cut short, not an archive, or no page."""
+    if path.casefold().endswith(".gz") and not _gzip_complete(path):
+        yield Problem(path, f"the archive is cut short (its last gzip member is incomplete); "
+                      f"{seen} records read before the break")
+    if seen and garbled == seen:
+        yield Problem(path, "not a web archive: no record has WARC or ARC headers")
+    elif not pages:
+        yield Problem(path, f"no HTML page in this archive ({seen} records of other kinds: "
+                      "requests, metadata, images, redirects)" if seen else
+                      "no WARC record in this file",
+                      severity=Severity.WARNING if seen else Severity.ERROR)
+
+
+GZIP_CHUNK = 1 << 20
+
+
+def _gzip_complete(path: str) -> bool:
+    """Whether every gzip member of the file ends properly (warcio stops silently at a member
+    cut short). A second, streamed pass of zlib: fast next to reading the pages."""
+    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    pending = False  # inside a member that has not ended yet
+    try:
+        with open(path, "rb") as stream:
+            while chunk := stream.read(GZIP_CHUNK):
+                while chunk:
+                    decompressor.decompress(chunk)
+                    if decompressor.eof:
+                        chunk = decompressor.unused_data
+                        decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                        pending = False
+                    else:
+                        chunk, pending = b"", True
+    except (OSError, zlib.error):
+        return False
+    return not pending
