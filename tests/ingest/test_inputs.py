@@ -141,10 +141,10 @@ def test_iter_inputs_reports_permission_error(
 ) -> None:
     path = write(tmp_path / "locked.txt", GOOD_TEXT)
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     assert list(iter_inputs([str(path)])) == [
         Problem(str(path), "cannot read file: Permission denied")
     ]

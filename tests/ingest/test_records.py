@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from newsevents.config import Settings
 from newsevents.errors import InputError
+from newsevents.ingest.csvfile import read_csv_file
 from newsevents.ingest.records import (
     parse_published,
-    read_csv_file,
     read_json_file,
     read_json_lines,
     read_jsonl_file,

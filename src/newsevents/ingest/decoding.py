@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsevents.errors import InputError
 from newsevents.models import Problem, Severity
@@ -19,7 +18,7 @@ SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.05
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,21 +27,27 @@ class Decoded:
     warning: Problem | None = None
 
 
-def check_text_bytes(path: str, data: bytes) -> None:
-    """Raise InputError for an empty file or one that is not text at all."""
+def check_text_bytes(path: str, data: bytes, *, lines_apart: bool = False) -> None:
+    """Raise InputError for an empty file or one that is not text at all.
+
+    ``lines_apart``: a file read line by line (JSONL, CSV) is judged without its NUL bytes, which
+    are then the problem of the lines that hold them, not of the whole file.
+    """
     if not data.strip():
         raise InputError(path, "empty file")
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(UTF16_BOMS):
         return
     head = data[:SNIFF_BYTES]
+    if lines_apart:
+        head = head.replace(b"\x00", b"")
     controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
-    if b"\x00" in head or controls > MAX_CONTROL_SHARE * len(head):
+    if not head or b"\x00" in head or controls > MAX_CONTROL_SHARE * len(head):
         raise InputError(path, "binary file, not text")
 
 
 def decode_bytes(path: str, data: bytes) -> Decoded:
     check_text_bytes(path, data)
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(UTF16_BOMS):
         try:
             return Decoded(data.decode("utf-16"))
         except UnicodeDecodeError as error:
@@ -59,17 +64,3 @@ def decode_bytes(path: str, data: bytes) -> Decoded:
         message = f"{reason}; decoded as {encoding}"
         return Decoded(text, Problem(path, message, severity=Severity.WARNING))
     raise InputError(path, reason)  # unreachable: latin-1 decodes every byte
-
-
-def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
-    """The file's bytes; InputError when it is larger than ``max_bytes``."""
-    file = Path(path)
-    if max_bytes is not None:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError(path, f"file too large: {size} bytes (limit {max_bytes})")
-    return file.read_bytes()
-
-
-def read_decoded(path: str, max_bytes: int | None = None) -> Decoded:
-    return decode_bytes(path, read_bytes(path, max_bytes))

@@ -19,7 +19,8 @@ from newsevents.config import Settings
 from newsevents.errors import InputError
 from newsevents.ingest.article import DateEvidence, make_article, year_hint
 from newsevents.ingest.body import read_body
-from newsevents.ingest.decoding import check_text_bytes, read_bytes
+from newsevents.ingest.decoding import check_text_bytes
+from newsevents.ingest.limits import read_capped
 from newsevents.ingest.outlets import outlet_name
 from newsevents.ingest.pathdate import date_from_path
 from newsevents.models import Article, DateValue, Precision, Problem
@@ -83,6 +84,6 @@ def html_article(
 
 
 def read_html_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
-    data = read_bytes(path, settings.max_html_bytes)
+    data = read_capped(path, settings.max_html_bytes, "per page")
     check_text_bytes(path, data)
     yield html_article(path, data)

@@ -17,13 +17,9 @@ from typing import TextIO
 
 from newsevents.config import Settings
 from newsevents.errors import InputError
+from newsevents.ingest.csvfile import read_csv_file
 from newsevents.ingest.html import read_html_file
-from newsevents.ingest.records import (
-    read_csv_file,
-    read_json_file,
-    read_jsonl_file,
-    read_jsonl_stream,
-)
+from newsevents.ingest.records import read_json_file, read_jsonl_file, read_jsonl_stream
 from newsevents.ingest.text import read_text_file
 from newsevents.ingest.warc import read_warc_file
 from newsevents.models import Article, Problem, Severity
@@ -136,9 +132,9 @@ def read_target(target: Target, settings: Settings) -> Iterator[Article | Proble
         yield Problem(target.path, f"unreadable {kind} file: {type(error).__name__}: {error}")
 
 
-def read_stdin(stdin: TextIO | None) -> Iterator[Article | Problem]:
+def read_stdin(stdin: TextIO | None, settings: Settings) -> Iterator[Article | Problem]:
     try:
-        yield from read_jsonl_stream(stdin if stdin is not None else sys.stdin)
+        yield from read_jsonl_stream(stdin if stdin is not None else sys.stdin, settings)
     except (OSError, UnicodeDecodeError) as error:
         yield Problem("<stdin>", f"cannot read standard input: {error}")
 
@@ -153,7 +149,7 @@ def iter_inputs(
     settings = settings or Settings()
     for given in paths:
         if given == STDIN_PATH:
-            yield from read_stdin(stdin)
+            yield from read_stdin(stdin, settings)
             continue
         for item in expand(given):
             if isinstance(item, Problem):

@@ -1,4 +1,5 @@
-"""Readers for article records: JSON Lines (.jsonl, and ``-`` for stdin), JSON and CSV.
+"""Readers for article records: JSON Lines (.jsonl, and ``-`` for stdin) and JSON; the CSV
+reader (``csvfile``) shares ``record_article``.
 
 Each record needs ``text``; ``id``, ``url``, ``title``, ``published`` and ``source`` (or
 ``outlet``) are optional. A bad line or row becomes a Problem carrying its line number and the
@@ -9,19 +10,18 @@ repeating it is dropped.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TextIO
+from typing import IO, Any, AnyStr, TextIO
 
 from newsevents.config import Settings
 from newsevents.errors import InputError
 from newsevents.ingest.article import make_article, year_hint
 from newsevents.ingest.body import read_body
-from newsevents.ingest.decoding import SNIFF_BYTES, check_text_bytes, read_decoded
+from newsevents.ingest.decoding import SNIFF_BYTES, check_text_bytes, decode_bytes
+from newsevents.ingest.limits import capped_lines, over_limit, read_capped
 from newsevents.ingest.outlets import outlet_name
 from newsevents.models import Article, DateValue, Precision, Problem, Severity
 
@@ -110,15 +110,26 @@ def json_line(path: str, line: int, raw: str) -> Iterator[Article | Problem]:
 NumberedLine = tuple[int, str]
 
 
-def numbered_lines(path: str, stream: Iterable[bytes]) -> Iterator[NumberedLine | Problem]:
-    """Lines of a binary stream as text; a line that is not UTF-8 is read as cp1252 and flagged."""
-    for number, raw in enumerate(stream, start=1):
-        try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            yield Problem(path, "not valid UTF-8; decoded as cp1252", number, Severity.WARNING)
-            text = raw.decode("cp1252", errors="replace")
-        yield number, text
+def too_long(path: str, line: int, max_bytes: int) -> Problem:
+    return Problem(path, f"line {over_limit(max_bytes, 'per record')}; skipped", line)
+
+
+def numbered_lines(
+    path: str, stream: IO[AnyStr], max_bytes: int
+) -> Iterator[NumberedLine | Problem]:
+    """Lines of a stream as text, each at most ``max_bytes`` (a longer one is a Problem); a line
+    of bytes that is not UTF-8 is read as cp1252 and flagged."""
+    for number, raw in enumerate(capped_lines(stream, max_bytes), start=1):
+        if raw is None:
+            yield too_long(path, number, max_bytes)
+        elif isinstance(raw, str):
+            yield number, raw
+        else:
+            try:
+                yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield Problem(path, "not valid UTF-8; decoded as cp1252", number, Severity.WARNING)
+                yield number, raw.decode("cp1252", errors="replace")
 
 
 def read_json_lines(
@@ -128,6 +139,7 @@ def read_json_lines(
     empty = True
     for item in lines:
         if isinstance(item, Problem):
+            empty = False
             yield item
             continue
         number, raw = item
@@ -139,18 +151,22 @@ def read_json_lines(
 
 
 def read_jsonl_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
-    """Streams the file line by line: a JSONL corpus may be larger than memory."""
+    """Streams the file line by line: a JSONL corpus may be larger than memory, and each line is
+    read with at most ``max_record_bytes``."""
     with open(path, "rb") as stream:
         head = stream.read(SNIFF_BYTES)
         if head.strip():
-            check_text_bytes(path, head)
+            check_text_bytes(path, head, lines_apart=True)
         stream.seek(0)
-        yield from read_json_lines(path, numbered_lines(path, stream))
+        yield from read_json_lines(path, numbered_lines(path, stream, settings.max_record_bytes))
 
 
-def read_jsonl_stream(stream: TextIO, name: str = STDIN_NAME) -> Iterator[Article | Problem]:
+def read_jsonl_stream(
+    stream: TextIO, settings: Settings | None = None, name: str = STDIN_NAME
+) -> Iterator[Article | Problem]:
     """JSON Lines from an open text stream (``-`` on the command line reads stdin)."""
-    yield from read_json_lines(name, enumerate(stream, start=1))
+    cap = (settings or Settings()).max_record_bytes
+    yield from read_json_lines(name, numbered_lines(name, stream, cap))
 
 
 def read_json_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
@@ -158,7 +174,8 @@ def read_json_file(path: str, settings: Settings) -> Iterator[Article | Problem]
 
     JSON Lines saved as .json (a second value on line 2: "Extra data") is read as JSON Lines.
     """
-    decoded = read_decoded(path)
+    unit = "per .json file (JSON Lines are read a record at a time)"
+    decoded = decode_bytes(path, read_capped(path, settings.max_json_bytes, unit))
     if decoded.warning:
         yield decoded.warning
     try:
@@ -175,48 +192,3 @@ def read_json_file(path: str, settings: Settings) -> Iterator[Article | Problem]
         return
     for item, record in enumerate(data, start=1):
         yield from record_article(path, None, record, item)
-
-
-def csv_rows(path: str, text: str) -> Iterator[tuple[int, dict[str, str]] | Problem]:
-    """Rows keyed by lower-cased header names, with the line each row starts on."""
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    header = [name.strip().casefold() for name in reader.fieldnames or []]
-    if "text" not in header:
-        raise InputError(path, "CSV header has no 'text' column", 1)
-    repeated = sorted({name for name in header if header.count(name) > 1})
-    if repeated:
-        raise InputError(path, f"CSV header names {', '.join(map(repr, repeated))} more than "
-                         "once: which column is meant cannot be told", 1)
-    rows = 0
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            if not rows:
-                yield Problem(path, "the CSV has a header but no rows", 1)
-            return
-        except csv.Error as error:
-            if "end of data" in str(error):  # a quote opened and never closed
-                yield Problem(path, "invalid CSV: a quoted field that starts here is never "
-                              "closed, so the rest of the file cannot be read", start)
-                return
-            yield Problem(path, f"invalid CSV: {error} (is a quote in this row not closed?)",
-                          start)
-            if reader.line_num < start:
-                return
-            continue
-        rows += 1
-        values = [value or "" for value in row.values() if not isinstance(value, list)]
-        yield start, dict(zip(header, values, strict=False))
-
-
-def read_csv_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
-    decoded = read_decoded(path)
-    if decoded.warning:
-        yield decoded.warning
-    for row in csv_rows(path, decoded.text):
-        if isinstance(row, Problem):
-            yield row
-        else:
-            yield from record_article(path, row[0], row[1])

@@ -8,7 +8,8 @@ from newsevents.config import Settings
 from newsevents.errors import InputError
 from newsevents.ingest.article import make_article, year_hint
 from newsevents.ingest.body import read_body
-from newsevents.ingest.decoding import decode_bytes, read_bytes
+from newsevents.ingest.decoding import decode_bytes
+from newsevents.ingest.limits import read_capped
 from newsevents.models import Article, Problem
 
 
@@ -35,4 +36,6 @@ def text_items(path: str, data: bytes) -> Iterator[Article | Problem]:
 
 
 def read_text_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
-    yield from text_items(path, read_bytes(path))
+    """One article per file, read whole up to ``max_record_bytes`` (a link to /dev/zero stops
+    there)."""
+    yield from text_items(path, read_capped(path, settings.max_record_bytes))
