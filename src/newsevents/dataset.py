@@ -322,6 +322,7 @@ def load(root: str | Path, store: Store, settings: Settings = Settings()) -> Loa
         ingested.existing.extend(added.existing)
         ingested.near_duplicates.extend(added.near_duplicates)
     coded, other = _save_extractions(root, store, articles, originals)
+    store.merge_learned_actors()  # as `run` does once every pending article is coded
     return LoadReport(ingested, coded, pipeline.link_events(store),
                       pipeline.cluster_stories(store),
                       [e for e in read_manifest(root) if e.get("status") != "done"], other)

@@ -124,7 +124,7 @@ def with_publication_date(article: Article, doc: Doc, kb: KnowledgeBase) -> Arti
     if article.published is not None:
         return article
     hints = [DateBound(b.start, b.end, b.evidence) for b in office_bounds(doc, kb)]
-    value, source = infer_published(article.text, article.title, hints)
+    value, source = infer_published(doc_text(doc), None, hints)  # the text parsed: one scan
     if value is not None:
         return replace(article, published=value, published_source=source)
     window = hint_window(hints)  # no date to claim: keep the range the office holders allow
@@ -231,7 +231,8 @@ class ExtractReport:
 
 
 def known_actors(store: Store) -> dict[str, KBEntry]:
-    """Actors learned from earlier articles, for the resolver of the next ones."""
+    """Actors learned by finished coding passes, for the resolver of the next articles (never
+    those a pass still running, or killed, has only staged)."""
     return {
         stored.name: LearnedActor(stored.name, stored.aliases, stored.code, stored.sector).to_entry()
         for stored in store.known_actors()
@@ -239,15 +240,15 @@ def known_actors(store: Store) -> dict[str, KBEntry]:
 
 
 def save_extraction(store: Store, result: Extraction, original: Article) -> None:
-    """One transaction per article: events, quotes, an inferred date; then learned actors."""
+    """One transaction per article: events, quotes, an inferred date, and the durable actors it
+    learned, staged until the pass ends (``Store.merge_learned_actors``)."""
     inferred = result.article.published if original.published is None else None
+    durable = [a for a in result.learned if a.confidence >= PERSIST_CONFIDENCE and a.code]
+    seen = result.article.published.day if result.article.published else None
     store.replace_extraction(result.article.id, result.events, result.quotes, CODER_VERSION,
                              inferred_published=inferred,
-                             published_window=result.article.published_window)
-    durable = [a for a in result.learned if a.confidence >= PERSIST_CONFIDENCE and a.code]
-    if durable:
-        seen = result.article.published.day if result.article.published else None
-        store.upsert_actors(durable, seen)
+                             published_window=result.article.published_window,
+                             learned=durable, seen=seen)
 
 
 def extract_pending(
@@ -257,6 +258,11 @@ def extract_pending(
 
     An article the coder fails on is recorded as failed (``Store.record_failure``), so the next
     run does not try it again; a new coder version does.
+
+    Every article is coded knowing the actors learned before the pass began; what the pass
+    learns is staged with each article and merged once every pending article is coded. So a
+    run killed at any point and run again stores what one uninterrupted run stores: the re-run
+    knows no actor the killed run learned, and merges the killed run's sightings with its own.
     """
     report = ExtractReport()
     pending = store.pending_articles(CODER_VERSION)
@@ -272,6 +278,7 @@ def extract_pending(
         report.articles += 1
         report.events += len(item.events)
         report.quotes += len(item.quotes)
+    store.merge_learned_actors()
     return report
 
 

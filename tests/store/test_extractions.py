@@ -101,3 +101,26 @@ def test_iter_events_filters_and_orders_by_date(store: Store, stored: None) -> N
     assert [e.event_id for e in store.iter_events()] == ["early", "talk", "late"]
     assert [e.event_id for e in store.iter_events(event_type="REJECT")] == ["early", "late"]
     assert [e.event_id for e in store.iter_events(limit=1)] == ["early"]
+
+
+def test_replace_extraction_drops_clusters_left_without_mentions(
+    store: Store, stored: None, peek: Callable[[str], list[tuple]]
+) -> None:
+    store.replace_extraction("a", [event("a1"), event("a2", day=9)], [], "coder-1")
+    store.replace_extraction("b", [event("b1", "b")], [], "coder-1")
+    store.set_clusters({"a1": "a1", "b1": "a1", "a2": "a2"})  # named after a mention
+    assert store.cluster_counts(["a1", "a2"]) == {"a1": (2, 2, 2), "a2": (1, 1, 1)}
+    store.replace_extraction("a", [event("a3")], [], "coder-2")  # re-coded: a1 and a2 gone
+    assert peek("SELECT cluster_id, num_mentions, num_articles FROM event_clusters") == [
+        ("a1", 1, 1)]
+    assert [(e.event_id, e.cluster_id) for e in store.iter_events()] == [("a3", None),
+                                                                          ("b1", "a1")]
+    assert store.check_integrity() == []
+
+
+def test_replace_extraction_keeps_clusters_when_it_fails(store: Store, stored: None) -> None:
+    store.replace_extraction("a", [event("a1")], [], "coder-1")
+    store.set_clusters({"a1": "a1"})
+    with pytest.raises(ValueError):
+        store.replace_extraction("a", [event("b9", "b")], [], "coder-2")
+    assert store.cluster_counts(["a1"]) == {"a1": (1, 1, 1)}

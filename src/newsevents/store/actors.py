@@ -1,4 +1,5 @@
-"""Writing and reading the ``actors`` table: learned actors merged sighting by sighting."""
+"""Writing and reading the ``actors`` table: learned actors merged sighting by sighting, directly
+(``upsert_actors``) or staged with their article first (``stage_sightings``, ``merge_staged``)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,20 @@ from collections.abc import Iterable, Sequence
 
 from newsevents.store.learned import (
     LearnedLike,
+    Sighting,
     StoredActor,
     actor_key,
     check_sighting,
     merge_sighting,
+    merge_sightings,
 )
-from newsevents.store.rows import insert_sql, stored_actor_from_row, stored_actor_to_row
+from newsevents.store.rows import (
+    insert_sql,
+    sighting_from_row,
+    sighting_to_row,
+    stored_actor_from_row,
+    stored_actor_to_row,
+)
 
 PAGE_SIZE = 500  # keys per look-up query
 UPSERT_TAIL = (
@@ -39,13 +48,48 @@ def upsert_actors(
     for actor in actors:
         key = actor_key(actor.name)
         merged[key] = merge_sighting(merged.get(key), actor, seen, origin)
-    rows = [stored_actor_to_row(actor) for actor in merged.values()]
+    _write(conn, merged.values())
+
+
+def stage_sightings(conn: sqlite3.Connection, article_id: str, actors: Sequence[LearnedLike],
+                    seen: dt.date | None) -> None:
+    """Make these the article's staged sightings, replacing any it had (caller holds the
+    transaction: the one that stores the article's events)."""
+    for actor in actors:
+        check_sighting(actor, "learned")
+    conn.execute("DELETE FROM learned_sightings WHERE article_id = ?", (article_id,))
+    rows = [sighting_to_row(article_id, position, actor, seen)
+            for position, actor in enumerate(actors)]
+    if rows:
+        conn.executemany(insert_sql("learned_sightings", rows[0]), rows)
+
+
+def merge_staged(conn: sqlite3.Connection) -> int:
+    """Merge every staged sighting into ``actors`` and clear the staging table (caller holds the
+    transaction); returns how many actors were touched."""
+    by_key: dict[str, list[Sighting]] = {}
+    for row in conn.execute("SELECT * FROM learned_sightings"):
+        sighting = sighting_from_row(row)
+        by_key.setdefault(sighting.key, []).append(sighting)
+    stored = _stored(conn, by_key)
+    merged = [merge_sightings(stored.get(key), sightings) for key, sightings in by_key.items()]
+    _write(conn, [actor for actor in merged if actor is not None])
+    conn.execute("DELETE FROM learned_sightings")
+    return len(merged)
+
+
+def staged_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM learned_sightings").fetchone()[0])
+
+
+def _write(conn: sqlite3.Connection, actors: Iterable[StoredActor]) -> None:
+    rows = [stored_actor_to_row(actor) for actor in actors]
     if rows:
         conn.executemany(insert_sql("actors", rows[0]) + UPSERT_TAIL, rows)
 
 
 def known_actors(conn: sqlite3.Connection) -> list[StoredActor]:
-    """Every stored actor, by key."""
+    """Every merged actor, by key (staged sightings are not known yet)."""
     rows = conn.execute("SELECT * FROM actors ORDER BY actor_key")
     return [stored_actor_from_row(row) for row in rows]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from newsevents.models import Event
@@ -53,8 +53,13 @@ def set_clusters(conn: sqlite3.Connection, assignments: Mapping[str, str]) -> No
     )
     conn.executemany("UPDATE events SET cluster_id = ? WHERE event_id = ?",
                      [(cluster, event) for event, cluster in assignments.items()])
-    for cluster in set(assignments.values()):
-        _refresh(conn, cluster)
+    refresh_clusters(conn, set(assignments.values()))
+
+
+def refresh_clusters(conn: sqlite3.Connection, cluster_ids: Iterable[str]) -> None:
+    """Recount each cluster from the mentions it has now; drop one that has none left."""
+    for cluster_id in cluster_ids:
+        _refresh(conn, cluster_id)
 
 
 def _refresh(conn: sqlite3.Connection, cluster_id: str) -> None:

@@ -132,14 +132,20 @@ class Store:
         *,
         inferred_published: DateValue | None = None,
         published_window: tuple[dt.date, dt.date] | None = None,
+        learned: Sequence[LearnedLike] = (),
+        seen: dt.date | None = None,
     ) -> None:
         """Make these the article's events and quotes, replacing earlier ones; one transaction.
         ``inferred_published`` dates an article that had no date of its own; for one that
-        stays undated ``published_window`` records the range its text allows."""
+        stays undated ``published_window`` records the range its text allows. ``learned``
+        actors, sighted on ``seen``, are staged with the article: they are not known (see
+        :meth:`known_actors`) until :meth:`merge_learned_actors`. Clusters that lose their last
+        mention are dropped, the others recounted."""
         with transaction(self._conn, self.path) as conn:
             extractions.replace_extraction(
                 conn, article_id, events, quotes, coder_version=coder_version, now=utc_now(),
                 inferred_published=inferred_published, published_window=published_window,
+                learned=learned, seen=seen,
             )
 
     def record_failure(self, article_id: str, coder_version: str, error: str) -> None:
@@ -267,8 +273,19 @@ class Store:
         with transaction(self._conn, self.path) as conn:
             actors_module.upsert_actors(conn, actors, seen, origin)
 
+    def merge_learned_actors(self) -> int:
+        """Merge every staged sighting (:meth:`replace_extraction`) into the known actors, in an
+        order given by their content alone, and clear them; one transaction. Returns how many
+        actors were touched."""
+        with transaction(self._conn, self.path) as conn:
+            return actors_module.merge_staged(conn)
+
+    def staged_sightings(self) -> int:
+        """How many learned-actor sightings wait for :meth:`merge_learned_actors`."""
+        return actors_module.staged_count(self._conn)
+
     def known_actors(self) -> list[StoredActor]:
-        """Every stored actor, ordered by normalised name."""
+        """Every merged actor, ordered by normalised name; staged sightings are not known yet."""
         return actors_module.known_actors(self._conn)
 
     def participants(self) -> list[tuple[str | None, str | None, str | None]]:

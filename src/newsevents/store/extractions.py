@@ -1,8 +1,10 @@
-"""Writing what the coder extracted from an article (events, their actors, quotes); reading quotes.
+"""Writing what the coder extracted from an article (events, their actors, quotes, the actors it
+learned); reading quotes.
 
 An article's extraction is replaced as a whole (delete, insert, record), so re-running the coder
 never duplicates events; ``extractions`` says which coder version produced the current rows.
 The events' full-text index follows by trigger (migration 2); events are read in ``queries``.
+The clusters its old events belonged to are refreshed (dropped when no mention is left).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 
 from newsevents.models import Article, DateValue, Event, Quote
+from newsevents.store.actors import stage_sightings
+from newsevents.store.clusters import refresh_clusters
+from newsevents.store.learned import LearnedLike
 from newsevents.store.rows import (
     article_from_row,
     date_columns,
@@ -34,11 +39,14 @@ def replace_extraction(
     now: str,
     inferred_published: DateValue | None = None,
     published_window: tuple[dt.date, dt.date] | None = None,
+    learned: Sequence[LearnedLike] = (),
+    seen: dt.date | None = None,
 ) -> None:
     """Swap the article's events and quotes for these (caller holds the transaction).
 
     ``inferred_published`` dates an article that had no date of its own (source 'inferred');
-    a date the input gave is never overwritten.
+    a date the input gave is never overwritten. ``learned`` (sighted on ``seen``) replace the
+    article's staged sightings (``actors.stage_sightings``).
     """
     _check_article_ids(article_id, events, quotes)
     if inferred_published is not None:
@@ -54,8 +62,13 @@ def replace_extraction(
             " WHERE id = ? AND published IS NULL",
             (*window_columns(published_window), article_id),
         )
+    clusters = [row[0] for row in conn.execute(
+        "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL",
+        (article_id,))]
     conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+    refresh_clusters(conn, clusters)
+    stage_sightings(conn, article_id, learned, seen)
     for position, event in enumerate(events):
         row = event_to_row(event, position)
         conn.execute(insert_sql("events", row), row)

@@ -3,6 +3,11 @@
 The store never imports ``newsevents.actors``; anything with the attributes of
 :class:`LearnedLike` (the actors package's ``LearnedActor``) can be stored. Pure functions only;
 the SQL is in ``store/actors.py``.
+
+Sightings made while coding are staged with their article (:class:`Sighting`) and merged into the
+stored actors when the coding pass ends (:func:`merge_sightings`): in an order given by their
+content alone, so the merged rows do not depend on which run, or which half of a killed run,
+staged which sighting.
 """
 
 from __future__ import annotations
@@ -49,6 +54,27 @@ class StoredActor:
         return actor_key(self.name)
 
 
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One staged sighting: a learned actor as one article saw it, on that article's day."""
+
+    name: str
+    aliases: tuple[str, ...]
+    code: str | None
+    sector: str | None
+    seen: dt.date | None
+
+    @property
+    def key(self) -> str:
+        return actor_key(self.name)
+
+    def order(self) -> tuple:
+        """Earliest day first (undated last), then by text: the name and codes of the first
+        sighting win, as they would had the articles been coded in date order."""
+        return (self.seen is None, self.seen or dt.date.min, self.name, self.code or "",
+                self.sector or "", self.aliases)
+
+
 def actor_key(name: str) -> str:
     """The table's key: case-folded, whitespace collapsed ("Vladimir  PUTIN": "vladimir putin")."""
     return " ".join(name.casefold().split())
@@ -90,6 +116,17 @@ def merge_sighting(
         last_seen=_latest(stored.last_seen, seen),
         mentions=stored.mentions + 1,
     )
+
+
+def merge_sightings(
+    stored: StoredActor | None, sightings: Iterable[Sighting], origin: str = "learned"
+) -> StoredActor | None:
+    """Fold staged sightings of one actor into its stored row (None: not stored yet), each as
+    :func:`merge_sighting` would, sorted by :meth:`Sighting.order` first: the result depends on
+    which sightings there are, never on the order they come in."""
+    for sighting in sorted(sightings, key=Sighting.order):
+        stored = merge_sighting(stored, sighting, sighting.seen, origin)
+    return stored
 
 
 def merge_aliases(name: str, known: Iterable[str], new: Iterable[str]) -> tuple[str, ...]:

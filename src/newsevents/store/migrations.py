@@ -19,6 +19,7 @@ from newsevents.store.schema import (
     INITIAL,
     ARTICLE_CUT,
     EXTRACTION_ERRORS,
+    LEARNED_SIGHTINGS,
     PUBLISHED_WINDOW,
     RESOLVED_FROM,
 )
@@ -38,6 +39,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "antecedents of participants found by coreference", RESOLVED_FROM),
     Migration(5, "what ingest cut from each page", ARTICLE_CUT),
     Migration(6, "why the coder failed on an article", EXTRACTION_ERRORS),
+    Migration(7, "learned actors staged until their coding pass ends", LEARNED_SIGHTINGS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

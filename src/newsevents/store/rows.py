@@ -25,7 +25,7 @@ from newsevents.models import (
     Precision,
     Quote,
 )
-from newsevents.store.learned import StoredActor
+from newsevents.store.learned import LearnedLike, Sighting, StoredActor
 
 Row = dict[str, Any]
 RowLike: TypeAlias = sqlite3.Row | Mapping[str, Any]  # from_row accepts dicts too (tests)
@@ -261,6 +261,24 @@ def stored_actor_from_row(row: RowLike) -> StoredActor:
         mentions=row["mentions"],
         origin=row["origin"],
     )
+
+
+def sighting_to_row(article_id: str, position: int, actor: LearnedLike,
+                    seen: dt.date | None) -> Row:
+    return {
+        "article_id": article_id,
+        "position": position,
+        "name": actor.name,
+        "aliases": json.dumps(list(actor.aliases), ensure_ascii=False),
+        "code": actor.code,
+        "sector": actor.sector,
+        "seen": seen.isoformat() if seen else None,
+    }
+
+
+def sighting_from_row(row: RowLike) -> Sighting:
+    return Sighting(row["name"], tuple(json.loads(row["aliases"])), row["code"], row["sector"],
+                    _date_or_none(row["seen"]))
 
 
 def _date_or_none(value: str | None) -> dt.date | None:

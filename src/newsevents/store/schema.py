@@ -270,3 +270,21 @@ ARTICLE_CUT: tuple[str, ...] = (
 EXTRACTION_ERRORS: tuple[str, ...] = (
     "ALTER TABLE extractions ADD COLUMN error TEXT",
 )
+
+# Migration 7. Actors an article teaches are staged with the article, in the transaction that
+# stores its events, and become known (merged into ``actors``) only when the coding pass that
+# staged them has coded every pending article: a run killed half-way leaves them staged, so the
+# re-run codes the rest knowing exactly what the uninterrupted run knew, then merges them all.
+LEARNED_SIGHTINGS: tuple[str, ...] = (
+    """
+    CREATE TABLE learned_sightings (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        code TEXT,
+        sector TEXT,
+        seen TEXT,
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID""",
+)
