@@ -15,6 +15,7 @@ from newsevents.actors.entries import EntryKind, KBEntry
 from newsevents.actors.knowledge import KnowledgeBase
 from newsevents.actors.normalize import normalize_name
 from newsevents.actors.phrase import CLOSED_POS, HYPHENS
+from newsevents.nlp.paragraphs import tokens_text
 
 MAX_NGRAM = 6
 FUZZY_CUTOFF = 88.0
@@ -47,6 +48,10 @@ class Matcher:
         self.on = on
         self.known = _normalised(known)
         self.learned: dict[str, KBEntry] = {}
+        # phrases are read again and again (as a head, as a side of another head, by the
+        # coreference sieve); names are only ever added, so the table's size keys the caches
+        self._segments: dict[tuple[int, tuple[int, ...]], list[Match]] = {}
+        self._fuzzy: dict[tuple[int, str], KBEntry | None] = {}
 
     def learn(self, names: Sequence[str], entry: KBEntry) -> None:
         for name in names:
@@ -64,19 +69,24 @@ class Matcher:
         """The entry these tokens name, trying the last word's lemma too ("ministers")."""
         if tokens[0].text in HYPHENS or tokens[-1].text in HYPHENS:
             return None
-        doc = tokens[0].doc
-        text = doc[tokens[0].i : tokens[-1].i + 1].text
-        entry = self.lookup_text(text)
-        last = tokens[-1]
+        first, last = tokens[0], tokens[-1]
+        entry = self.lookup_text(tokens_text(first, last))
         inflected = last.pos_ == "NOUN" and last.lemma_ and last.lemma_.lower() != last.lower_
         if entry is None and inflected:
-            entry = self.lookup_text(doc[tokens[0].i : last.i].text + " " + last.lemma_)
+            before = tokens_text(first, tokens[-2]) if len(tokens) > 1 else ""
+            entry = self.lookup_text(before + " " + last.lemma_)
         if entry is None or not _fits(entry, tokens):
             return None
         return entry
 
     def segment(self, run: Sequence[Token]) -> list[Match]:
         """Greedy longest-first matching of a run of adjacent tokens."""
+        key = (len(self.learned), tuple(t.i for t in run))
+        if key not in self._segments:
+            self._segments[key] = self._segment(run)
+        return self._segments[key]
+
+    def _segment(self, run: Sequence[Token]) -> list[Match]:
         matches, i = [], 0
         while i < len(run):
             match = None if self.kb.is_honorific(run[i].text) else self._longest_at(run, i)
@@ -103,6 +113,12 @@ class Matcher:
 
     def fuzzy(self, text: str) -> KBEntry | None:
         """A person or learned actor whose name is spelled almost like ``text``."""
+        cached = (len(self.learned), text)
+        if cached not in self._fuzzy:
+            self._fuzzy[cached] = self._fuzzy_lookup(text)
+        return self._fuzzy[cached]
+
+    def _fuzzy_lookup(self, text: str) -> KBEntry | None:
         key = normalize_name(text)
         if len(key.replace(" ", "")) < FUZZY_MIN_LETTERS:
             return None
@@ -183,4 +199,4 @@ def _normalised(known: Mapping[str, KBEntry]) -> dict[str, KBEntry]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+    return tokens_text(tokens[0], tokens[-1]) if tokens else ""

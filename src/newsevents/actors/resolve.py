@@ -125,7 +125,6 @@ class ArticleActors:
         for entity in actors._ents:
             if entity.label_ in _LEARNABLE_LABELS:
                 actors._learn(entity)
-        actors._cache.clear()
         return actors
 
     @property
@@ -381,7 +380,6 @@ class ArticleActors:
             return
         name = self._doc[tokens[0].i : tokens[-1].i + 1].text
         resolution = self.explain(entity.root)
-        self._cache.clear()
         if resolution is None or resolution.actor.code is None:
             return
         kind = EntryKind.PERSON if entity.label_ == "PERSON" else EntryKind.ORGANIZATION
@@ -390,6 +388,7 @@ class ArticleActors:
         learned = LearnedActor(name, aliases, actor.code, actor.sector, kind, resolution.confidence)
         self._learned.append(learned)
         self._matcher.learn([name, *aliases], learned.to_entry())
+        self._cache.clear()  # readings so far did not know the new name
 
 def _takes_article_country(reading: Reading) -> bool:
     """A body word with no country ("rebels", "the government") belongs to the article's country."""

@@ -88,6 +88,12 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def tokens_text(first: Token, last: Token) -> str:
+    """The text from ``first`` to ``last`` (inclusive), as ``doc[first.i:last.i + 1].text``
+    gives it, without building the span."""
+    return doc_text(first.doc)[first.idx : last.idx + len(last)]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The parsed doc's sentences, built once: ``Doc.sents`` rebuilds its spans on every
     access, and the coder asks for them from several places."""

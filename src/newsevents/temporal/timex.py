@@ -61,11 +61,8 @@ def find_timexes(text: str, dct: DateValue | None = None) -> list[TimeExpression
     "XXXX-03-17" for "March 17", "XXXX" for "last year").
     """
     ctx = Context(text, dct)
-    proposals: list[tuple[int, Found]] = []
-    for start, end in _segments(text):
-        for rank, rule in enumerate(all_rules()):
-            for match in rule.pattern.finditer(text, start, end):
-                proposals.extend((rank, item) for item in _built(rule, match, ctx))
+    proposals = [(rank, item) for rank, rule, match in _matches(text)
+                 for item in _built(rule, match, ctx)]
     chosen = _settle_overlaps(proposals)
     chosen = _join_dates_and_times(chosen, text)
     chosen = _anchor_later(chosen)
@@ -77,21 +74,53 @@ def find_timexes(text: str, dct: DateValue | None = None) -> list[TimeExpression
     ]
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around words that can start or end a time expression; the rules
-    only run there, so long texts with few dates are read quickly."""
+@functools.lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[int, Rule, re.Match[str]], ...]:
+    """Every rule's matches in ``text``, with the rule's rank. They do not depend on the
+    article date, so the coder's two reads of one text (its publication date, then its events'
+    dates) scan it once. A rule runs only on the stretches around its own trigger words."""
+    found = []
+    for start, end, words in _segments(text):
+        for rank, rule in enumerate(all_rules()):
+            if words & rule_words(rank):
+                found.extend((rank, rule, match) for match in rule.pattern.finditer(text, start, end))
+    return tuple(found)
+
+
+DIGITS = "0"  # how a number stands among a segment's trigger words
+
+
+@functools.cache
+def rule_words(rank: int) -> frozenset[str]:
+    """The trigger words rule ``rank`` can match, read off its pattern (``DIGITS`` for a
+    pattern with digits): every match of a rule holds one of them, so a stretch without any
+    cannot hold a match of that rule."""
+    source = all_rules()[rank].pattern.pattern.lower()
+    named = {word for word in trigger_words() if word in source}
+    # a pattern may spell a word in parts ("week(?:end)?"): a word its words begin counts
+    words = {word for word in trigger_words() if any(word.startswith(n) for n in named)}
+    if "\\d" in source or "0-9" in source:
+        words.add(DIGITS)
+    return frozenset(words)
+
+
+def _segments(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of ``text`` around words that can start or end a time expression, with those
+    words; the rules only run there, so long texts with few dates are read quickly."""
     words = trigger_words()
-    segments: list[tuple[int, int]] = []
+    segments: list[tuple[int, int, set[str]]] = []
     for match in WORD.finditer(text):
-        if not (match.group()[0].isdigit() or match.group().lower() in words):
+        word = match.group()
+        key = DIGITS if word[0].isdigit() else word.lower()
+        if key != DIGITS and key not in words:
             continue
         start = max(0, match.start() - REACH)
         end = min(len(text), match.end() + REACH)
         if segments and start <= segments[-1][1]:
-            segments[-1] = (segments[-1][0], end)
+            segments[-1] = (segments[-1][0], end, segments[-1][2] | {key})
         else:
-            segments.append((_word_start(text, start), end))
-    return [(start, _word_end(text, end)) for start, end in segments]
+            segments.append((_word_start(text, start), end, {key}))
+    return [(start, _word_end(text, end), frozenset(keys)) for start, end, keys in segments]
 
 
 def _word_start(text: str, index: int) -> int:
