@@ -6,6 +6,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
+import time
 from collections import deque
 from concurrent.futures import Future
 from typing import Any
@@ -135,3 +138,77 @@ def test_extract_in_pool_reports_the_articles_of_a_killed_worker(
     assert len(found) == len(given) and died and found[-1] in died
     assert multiprocessing.active_children() == []
 
+
+
+def sigint_blocked(pid: int) -> bool:
+    """Whether SIGINT is in the process's blocked signals (/proc/PID/status, SigBlk)."""
+    for line in open(f"/proc/{pid}/status", encoding="ascii"):
+        if line.startswith("SigBlk:"):
+            return bool(int(line.split()[1], 16) >> (signal.SIGINT - 1) & 1)
+    raise AssertionError(f"no SigBlk line for {pid}")
+
+
+def alive(pid: int) -> bool:
+    """Running, not merely a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+LINUX = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+
+
+@LINUX
+@pytest.mark.model
+def test_workers_start_with_ctrl_c_blocked_and_the_parent_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Ctrl-C reaches the whole process group; a worker still importing spaCy must not get it
+    (it would print a traceback), and the parent must."""
+    monkeypatch.setattr(workers, "CHUNK_CHARS", 1)  # one article a chunk: both workers start
+    found = []
+    for item in extract(articles() * 2, TWO):
+        found.append(item)
+        if len(found) == 1:
+            children = [p.pid for p in multiprocessing.active_children()]
+            assert len(children) == 2
+            assert all(sigint_blocked(pid) for pid in children if pid is not None)
+    assert not sigint_blocked(os.getpid())
+
+
+PARENT = """
+import multiprocessing, sys, time
+from newsevents.config import Settings
+from newsevents.models import Article
+from newsevents.pipeline import extract
+items = extract([Article(f"a{n}", "Russia rejected the plan on Monday.") for n in range(6)],
+                Settings(workers=2, batch_size=1))
+next(items)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+time.sleep(120)
+"""
+
+
+@LINUX
+@pytest.mark.model
+def test_workers_end_when_their_parent_is_killed() -> None:
+    """SIGKILL leaves the parent no chance to stop its workers: they must notice by themselves."""
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True,
+                              stderr=subprocess.DEVNULL)  # the resource tracker's leak notice
+    try:
+        children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+        assert len(children) == 2 and all(alive(pid) for pid in children)
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10 * workers.PARENT_CHECK_SECONDS + 5
+        while any(alive(pid) for pid in children) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = [pid for pid in children if alive(pid)]
+        for pid in left:  # do not leave them to the next test
+            os.kill(pid, signal.SIGKILL)
+        assert left == []
+    finally:
+        parent.kill()
+        parent.wait()

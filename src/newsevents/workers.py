@@ -8,7 +8,11 @@ ones a single process gives and only small frozen dataclasses cross the process 
 parent reads the input, cuts it into chunks and yields the results in input order.
 
 * Workers are started with "spawn": forking a process that already runs spaCy's and BLAS's
-  threads can deadlock. They ignore Ctrl-C; the parent stops them.
+  threads can deadlock. They ignore Ctrl-C; the parent stops them. They are started with
+  SIGINT blocked, so a Ctrl-C while one is still importing spaCy prints no traceback from it.
+* A worker ends itself as soon as its parent is gone: a parent killed with SIGKILL cannot stop
+  its workers, which would otherwise wait for work forever (a thread in each compares
+  ``os.getppid()`` with the parent's id a few times a second).
 * Memory stays bounded: a chunk holds at most ``CHUNK_CHARS`` characters (a longer article goes
   alone and is parsed in pieces, ``nlp.pieces``); at most ``IN_FLIGHT_PER_WORKER`` chunks per
   worker are started and not done; the parent reads at most ``WINDOW_PER_WORKER`` chunks per
@@ -26,11 +30,15 @@ parent reads the input, cuts it into chunks and yields the results in input orde
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 
@@ -43,6 +51,7 @@ CHUNK_CHARS = 25_000  # small enough that the last chunks spread over the worker
 IN_FLIGHT_PER_WORKER = 2
 WINDOW_PER_WORKER = 8
 START_METHOD = "spawn"
+PARENT_CHECK_SECONDS = 0.2  # how often a worker looks whether its parent is still there
 
 Result = Extraction | Problem
 
@@ -85,7 +94,8 @@ def extract_in_pool(
     chunks = (Chunk(c) for c in chunked(articles, settings.batch_size, CHUNK_CHARS))
     window: deque[Chunk] = deque()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(START_METHOD),
-                               initializer=_start_worker, initargs=(settings, known))
+                               initializer=_start_worker,
+                               initargs=(settings, known, os.getpid()))
     broken: BrokenProcessPool | None = None
     finished = False
     try:
@@ -126,11 +136,27 @@ def _top_up(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: deque[Ch
 
 def _submit(pool: ProcessPoolExecutor, articles: list[Article]) -> Future[list[Result]]:
     try:
-        return pool.submit(code_chunk, articles)
+        with _sigint_blocked():  # a submit may start a worker process
+            return pool.submit(code_chunk, articles)
     except BrokenProcessPool as exc:  # a worker died since the last look: fail in turn
         future: Future[list[Result]] = Future()
         future.set_exception(exc)
         return future
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block SIGINT in this thread meanwhile: a process started now inherits the mask, so it
+    cannot be interrupted half-way through its imports; a Ctrl-C that comes meanwhile reaches
+    this process when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _close(pool: ProcessPoolExecutor, *, finished: bool) -> None:
@@ -165,11 +191,22 @@ def chunked(articles: Iterable[Article], size: int, chars: int) -> Iterator[list
         yield chunk
 
 
-def _start_worker(settings: Settings, known: Mapping[str, KBEntry] | None) -> None:
-    """Runs once in each worker: keep what every chunk needs; leave Ctrl-C to the parent."""
+def _start_worker(settings: Settings, known: Mapping[str, KBEntry] | None, parent: int) -> None:
+    """Runs once in each worker: keep what every chunk needs; leave Ctrl-C to the parent; end
+    when the parent is gone."""
     global _job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _job = (settings, known)
+    threading.Thread(target=_end_with_parent, args=(parent,), name="parent-watch",
+                     daemon=True).start()
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: exit at once when ``parent`` is no longer this process's parent (it died and
+    the worker was handed to another), whether the worker waits for work or codes a chunk."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def code_chunk(articles: Sequence[Article]) -> list[Result]:
