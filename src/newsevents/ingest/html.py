@@ -21,6 +21,7 @@ from newsevents.ingest.article import DateEvidence, make_article, year_hint
 from newsevents.ingest.body import read_body
 from newsevents.ingest.decoding import check_text_bytes
 from newsevents.ingest.limits import read_capped
+from newsevents.ingest.nesting import flatten, too_deep
 from newsevents.ingest.outlets import outlet_name
 from newsevents.ingest.pathdate import date_from_path
 from newsevents.models import Article, DateValue, Precision, Problem
@@ -28,6 +29,7 @@ from newsevents.models import Article, DateValue, Precision, Problem
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "deferred_url_extractor": True}
 # Fewer words than this is a menu, a cookie wall or an error page, not an article.
 MIN_ARTICLE_WORDS = 12
+NO_TEXT = "no article text found"
 
 
 def metadata_date(document: Document) -> DateValue | None:
@@ -48,10 +50,10 @@ def extract(path: str, html: bytes | str, url: str | None) -> Document:
         document = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS
         )
-    except (ValueError, LookupError, etree.LxmlError) as error:
+    except (ValueError, LookupError, RecursionError, etree.LxmlError) as error:
         raise InputError(path, f"cannot parse HTML: {error}") from error
     if not isinstance(document, Document) or not (document.text or "").strip():
-        raise InputError(path, "no article text found")
+        raise InputError(path, NO_TEXT)
     return document
 
 
@@ -62,7 +64,21 @@ def html_article(
     url: str | None = None,
     fallback_date: DateEvidence | None = None,
 ) -> Article:
-    """One article from a page; ``url`` (a WARC target) wins over the page's canonical link."""
+    """One article from a page; ``url`` (a WARC target) wins over the page's canonical link.
+
+    A page nested deeper than libxml2 builds is read again flattened (``nesting``).
+    """
+    try:
+        return page_article(path, html, url, fallback_date)
+    except InputError as error:
+        if error.message != NO_TEXT or not too_deep(html):
+            raise
+    return page_article(path, flatten(html), url, fallback_date)
+
+
+def page_article(
+    path: str, html: bytes | str, url: str | None, fallback_date: DateEvidence | None
+) -> Article:
     document = extract(path, html, url)
     url = url or document.url or None
     body = read_body(
@@ -72,7 +88,7 @@ def html_article(
         title=document.title or None,
     )
     if len(body.text.split()) < MIN_ARTICLE_WORDS:
-        raise InputError(path, "no article text found")
+        raise InputError(path, NO_TEXT)
     return make_article(
         path,
         body,
