@@ -42,6 +42,7 @@ class KnowledgeBase:
         self._honorifics = honorifics
         self._groups = groups or {}
         self._person_keys: tuple[str, ...] | None = None
+        self._first_words: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self._names)
@@ -79,6 +80,13 @@ class KnowledgeBase:
 
     def is_honorific(self, word: str) -> bool:
         return normalize_name(word) in self._honorifics
+
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name in normal form: a phrase whose first word is none of
+        them names nothing here (the matcher skips it)."""
+        if self._first_words is None:
+            self._first_words = frozenset(key.split(" ", 1)[0] for key in self._names)
+        return self._first_words
 
     def person_keys(self) -> tuple[str, ...]:
         """Normal-form keys that name people, for fuzzy matching of spelling variants."""

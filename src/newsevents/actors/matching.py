@@ -48,6 +48,7 @@ class Matcher:
         self.on = on
         self.known = _normalised(known)
         self.learned: dict[str, KBEntry] = {}
+        self._first_words = set(kb.first_words()) | {key.split(" ", 1)[0] for key in self.known}
         # phrases are read again and again (as a head, as a side of another head, by the
         # coreference sieve); names are only ever added, so the table's size keys the caches
         self._segments: dict[tuple[int, tuple[int, ...]], list[Match]] = {}
@@ -58,6 +59,7 @@ class Matcher:
             key = normalize_name(name)
             if key:
                 self.learned.setdefault(key, entry)
+                self._first_words.add(key.split(" ", 1)[0])
 
     def lookup_text(self, text: str) -> KBEntry | None:
         key = normalize_name(text)
@@ -141,7 +143,18 @@ class Matcher:
                 return Match(entry, candidate[0].i, candidate[-1].i + 1, _text(candidate))
         return None
 
+    def _may_start_name(self, token: Token) -> bool:
+        """Can a name begin with this token? Not when neither its word nor its lemma is the
+        first word of any name (a token that folds to nothing or "the" always may)."""
+        for form in (token.text, token.lemma_ or token.text):
+            key = normalize_name(form)
+            if not key or key == "the" or key.split(" ", 1)[0] in self._first_words:
+                return True
+        return False
+
     def _longest_at(self, run: Sequence[Token], i: int) -> Match | None:
+        if not self._may_start_name(run[i]):
+            return None
         for n in range(min(MAX_NGRAM, len(run) - i), 0, -1):
             entry = self.lookup_tokens(run[i : i + n])
             if entry is not None:
