@@ -48,7 +48,7 @@ class Matcher:
         self.on = on
         self.known = _normalised(known)
         self.learned: dict[str, KBEntry] = {}
-        self._first_words = set(kb.first_words()) | {key.split(" ", 1)[0] for key in self.known}
+        self._first_words = {key.split(" ", 1)[0] for key in self.known}  # and learned ones
         # phrases are read again and again (as a head, as a side of another head, by the
         # coreference sieve); names are only ever added, so the table's size keys the caches
         self._segments: dict[tuple[int, tuple[int, ...]], list[Match]] = {}
@@ -148,7 +148,10 @@ class Matcher:
         first word of any name (a token that folds to nothing or "the" always may)."""
         for form in (token.text, token.lemma_ or token.text):
             key = normalize_name(form)
-            if not key or key == "the" or key.split(" ", 1)[0] in self._first_words:
+            first = key.split(" ", 1)[0]
+            if not key or key == "the" or first in self._first_words:
+                return True
+            if first in self.kb.first_words():
                 return True
         return False
 

@@ -35,7 +35,7 @@ def registry() -> dict[str, tuple[str, Benchmark, tuple[str, ...]]]:
     from newsevents.evaluation import dates, events, pages, speed, stories, tempeval, timelines
 
     return {
-        "speed": ("speed", speed.run_speed, ("dev/articles.jsonl",)),
+        "speed": ("speed", speed.run_speed, ("dev/articles.jsonl", "dev/more/articles.jsonl")),
         "tempeval3": ("dates", tempeval.run_tempeval3, ("external/tempeval3/te3-platinum",)),
         "pubdate-t17": ("dates", dates.run_pubdate_t17, ("external/t17_libya",)),
         "seed-dates": ("dates", dates.run_seed_dates, SEED_FILES),
