@@ -33,6 +33,7 @@ from newsevents.actors.entries import EntryKind
 from newsevents.actors.knowledge import KnowledgeBase
 from newsevents.actors.normalize import normalize_name
 from newsevents.errors import FilterError
+from newsevents.ingest.article import valid_text
 from newsevents.events.lexicon import default_lexicon
 from newsevents.models import EventFilter
 from newsevents.store import Store
@@ -177,8 +178,8 @@ def event_filter(
         recipient=resolver.resolve(recipient, "--recipient") if recipient is not None else None,
         dyad=_dyad(resolver, dyad) if dyad is not None else None,
         types=checked_types(types), modes=checked_modes(modes),
-        quad_classes=checked_quads(quad_classes), since=first, until=last, search=search,
-        article_id=article_id, include_negated=include_negated,
+        quad_classes=checked_quads(quad_classes), since=first, until=last,
+        search=valid_text(search), article_id=valid_text(article_id), include_negated=include_negated,
         include_hypothetical=include_hypothetical, limit=limit,
     )
 

@@ -27,6 +27,7 @@ from newsevents.models import (
 )
 from newsevents.store import Store, StoredActor
 from newsevents.errors import UnknownIdError
+from newsevents.ingest.article import valid_text as typed  # what a user typed, storable
 from newsevents.stories import build_timeline, date_document
 from newsevents.stories.dated import split_sentences
 
@@ -34,17 +35,17 @@ from newsevents.stories.dated import split_sentences
 def articles(store: Store, *, search: str | None = None, limit: int | None = None,
              offset: int = 0) -> Iterator[Article]:
     """Stored articles, oldest first; ``search`` is a full-text query over titles and texts."""
-    return store.iter_articles(search=search, limit=limit, offset=offset)
+    return store.iter_articles(search=typed(search), limit=limit, offset=offset)
 
 
 def count_articles(store: Store, search: str | None = None) -> int:
     """How many articles :func:`articles` gives with ``search`` and no limit."""
-    return store.count_articles(search)
+    return store.count_articles(typed(search))
 
 
 def article(store: Store, article_id: str) -> Article | None:
     """One stored article by id, with what ingest cut from its page."""
-    return store.get_article(article_id)
+    return store.get_article(typed(article_id) or "")
 
 
 def stats(store: Store) -> dict[str, int]:
@@ -118,7 +119,7 @@ def story_articles(store: Store, flt: EventFilter, text: str | None = None) -> l
     if narrowed:
         ids = {event.article_id for event in store.query_events(replace(flt, limit=None))}
     if text:
-        found = {article.id for article in store.iter_articles(search=text)}
+        found = {article.id for article in store.iter_articles(search=typed(text))}
         ids = found if ids is None else ids & found
     return [a for a in store.iter_articles() if ids is None or a.id in ids]
 
@@ -183,7 +184,7 @@ def find(store: Store, ident: str) -> EventView | ArticleView:
 
     Raises :class:`UnknownIdError` naming ``ident`` when nothing or several things match.
     """
-    ident = ident.strip()
+    ident = (typed(ident) or "").strip()
     event = store.get_event(ident) if ident else None
     if event is not None:
         return event_view(store, event)
