@@ -1,18 +1,22 @@
-"""Speed-up of coding with several worker processes (issue #12, item 2).
+"""Speed-up of coding with several worker processes (issue #12, items 2 and 5).
 
 Codes the first ``--articles`` CNN Libya pages of the T17 corpus
 (``../shared/external/t17_libya/LibyaWar_cnn/InputDocs/*/*.txt``, read as ``newsevents ingest``
 reads them) with ``pipeline.extract`` once per worker count, each in a fresh process so that
-the model load is counted and each peak RSS is that run's own. Prints one JSON line per run
-(seconds from the call to the last result, events, peak RSS of the parent and of the largest
-worker, a digest of every event's JSON) and the speed-up over the first worker count. CPU
-seconds (parent and workers) and the load average when a run starts show whether other work
-shared the machine. The digests must agree: the pool codes exactly what one process codes.
+the model load is counted and each peak RSS is that run's own. Two more kinds of run give the
+yardsticks: ``spacy`` (spaCy's own ``nlp.pipe`` over the same texts, one process: what parsing
+alone costs) and ``daskN`` (the Dask engine, ``distributed.run``, with a local cluster of N
+worker processes over the same files, cluster start and stop included). Prints one JSON line
+per run (seconds from the call to the last result, articles/s and words/s, events, peak RSS of
+the parent and of the largest worker, a digest of every event's JSON) and the speed-up over the
+first kind. CPU seconds (parent and workers) and the load average when a run starts show
+whether other work shared the machine. The digests must agree: the pool and the Dask engine
+code exactly what one process codes.
 
-Usage: ``.venv/bin/python bench/workers.py [--articles 150] [--repeat 1] [WORKERS ...]``
-(default 1 2). On a shared machine, ``--repeat 3`` alternates the worker counts three times and
-compares the best time of each.
-Numbers in docs/benchmarks.md ("Worker processes").
+Usage: ``.venv/bin/python bench/workers.py [--articles 150] [--repeat 1] [KIND ...]``
+(default ``1 2``; e.g. ``spacy 1 2 dask2``). On a shared machine, ``--repeat 3`` alternates the
+kinds three times and compares the best time of each.
+Numbers in docs/benchmarks.md (§5, "Two workers").
 """
 
 from __future__ import annotations
@@ -33,43 +37,78 @@ from newsevents.models import Article, Problem
 CORPUS = "external/t17_libya/LibyaWar_cnn/InputDocs"
 
 
-def corpus_articles(count: int) -> list[Article]:
-    from newsevents.ingest import iter_inputs
-
+def corpus_paths(count: int) -> list[str]:
     paths = sorted(str(p) for p in (shared_dir() / CORPUS).glob("*/*.txt"))[:count]
     if not paths:
         sys.exit(f"no CNN pages under {(shared_dir() / CORPUS).resolve()} (NEWSEVENTS_SHARED)")
-    return [item for item in iter_inputs(paths) if isinstance(item, Article)]
+    return paths
 
 
-def measure(workers: int, count: int) -> dict[str, object]:
-    """Code the corpus here with ``workers`` processes; seconds, peak RSS, events, digest."""
+def corpus_articles(count: int) -> list[Article]:
+    from newsevents.ingest import iter_inputs
+
+    return [item for item in iter_inputs(corpus_paths(count)) if isinstance(item, Article)]
+
+
+def _code(kind: str, articles: list[Article], count: int) -> list[dict]:
+    """The events the run of ``kind`` codes (none for ``spacy``, which only parses)."""
     from newsevents.config import Settings
+
+    if kind == "spacy":
+        from newsevents.events.coder import headline_text
+        from newsevents.nlp import load_model
+
+        nlp = load_model()
+        for _ in nlp.pipe((headline_text(a) for a in articles), batch_size=64):
+            pass
+        return []
+    if kind.startswith("dask"):
+        import tempfile
+
+        import pyarrow.parquet as pq
+
+        from newsevents import distributed
+
+        with tempfile.TemporaryDirectory() as folder:
+            distributed.run(corpus_paths(count), Path(folder) / "out",
+                            workers=int(kind[len("dask"):]))
+            table = pq.read_table(Path(folder) / "out" / "events").to_pylist()
+        order = sorted(table, key=lambda row: (row["partition"], row["position"], row["index"]))
+        from newsevents.dataset import event_from_record
+
+        return [event_from_record(row).to_json() for row in order]
     from newsevents.pipeline import extract
 
+    results = list(extract(articles, Settings(workers=int(kind))))
+    return [e.to_json() for r in results if not isinstance(r, Problem) for e in r.events]
+
+
+def measure(kind: str, count: int) -> dict[str, object]:
+    """Run ``kind`` here; seconds, throughput, peak RSS, events, digest."""
     articles = corpus_articles(count)
+    words = sum(len(a.text.split()) + len((a.title or "").split()) for a in articles)
     load = os.getloadavg()[0]  # other work on the machine when the run starts
     started = time.perf_counter()
-    results = list(extract(articles, Settings(workers=workers)))
+    events = _code(kind, articles, count)
     seconds = time.perf_counter() - started
-    events = [e.to_json() for r in results if not isinstance(r, Problem) for e in r.events]
     digest = hashlib.sha256(json.dumps(events, sort_keys=True).encode()).hexdigest()[:12]
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     cpu = sum(u.ru_utime + u.ru_stime for u in usage)
-    return {"workers": workers, "articles": len(articles), "seconds": round(seconds, 1),
-            "cpu_seconds": round(cpu, 1), "load_before": round(load, 2),
-            "events": len(events), "problems": sum(isinstance(r, Problem) for r in results),
+    return {"kind": kind, "articles": len(articles), "words": words,
+            "seconds": round(seconds, 1), "articles_per_s": round(len(articles) / seconds, 2),
+            "words_per_s": round(words / seconds), "cpu_seconds": round(cpu, 1),
+            "load_before": round(load, 2), "events": len(events),
             "parent_peak_rss_mb": usage[0].ru_maxrss // 1024,
-            "worker_peak_rss_mb": usage[1].ru_maxrss // 1024 if workers > 1 else None,
-            "digest": digest}
+            "worker_peak_rss_mb": usage[1].ru_maxrss // 1024 if usage[1].ru_maxrss else None,
+            "digest": digest if kind != "spacy" else None}
 
 
-def run_once(workers: int, count: int) -> dict[str, object]:
+def run_once(kind: str, count: int) -> dict[str, object]:
     out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--one",
-                          "--articles", str(count), str(workers)],
+                          "--articles", str(count), kind],
                          check=True, capture_output=True, text=True).stdout
-    print(out.strip(), flush=True)
-    return json.loads(out)
+    print(out.strip().splitlines()[-1], flush=True)
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -78,20 +117,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="rounds over the worker counts; the best time of each counts")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("workers", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("kinds", nargs="*", default=["1", "2"],
+                        help="worker counts, spacy (parse only) or daskN (N local workers)")
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.workers[0], args.articles)))
+        print(json.dumps(measure(args.kinds[0], args.articles)))
         return
-    runs = [run_once(workers, args.articles)
-            for _ in range(args.repeat) for workers in args.workers]
-    best = {w: min(float(r["seconds"]) for r in runs if r["workers"] == w) for w in args.workers}
-    base = args.workers[0]
-    same = len({r["digest"] for r in runs}) == 1
-    for workers in args.workers[1:]:
-        print(f"workers {workers} vs {base}: {best[base] / best[workers]:.2f}x "
-              f"(best of {args.repeat}: {best[base]} s and {best[workers]} s; "
-              f"{'same events in every run' if same else 'EVENTS DIFFER'})")
+    runs = [run_once(kind, args.articles) for _ in range(args.repeat) for kind in args.kinds]
+    best = {k: min(float(r["seconds"]) for r in runs if r["kind"] == k) for k in args.kinds}
+    base = args.kinds[0]
+    same = len({r["digest"] for r in runs if r["digest"]}) <= 1
+    for kind in args.kinds[1:]:
+        print(f"{kind} vs {base}: {best[base] / best[kind]:.2f}x "
+              f"(best of {args.repeat}: {best[base]} s and {best[kind]} s)")
+    print("same events in every run" if same else "EVENTS DIFFER")
 
 
 if __name__ == "__main__":
