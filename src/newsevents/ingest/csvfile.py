@@ -25,7 +25,7 @@ from newsevents.ingest.decoding import (
     UTF16_BOMS,
     check_text_bytes,
 )
-from newsevents.ingest.limits import capped_lines, over_limit
+from newsevents.ingest.limits import SKIP_CHUNK, capped_lines, over_limit
 from newsevents.ingest.records import record_article
 from newsevents.models import Article, Problem, Severity
 
@@ -195,7 +195,7 @@ def open_text(raw: io.BufferedReader, head: bytes) -> TextIO:
 
 
 def read_csv_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
-    with open(path, "rb") as raw:
+    with open(path, "rb", buffering=SKIP_CHUNK) as raw:  # an over-long line: big reads
         head = raw.read(SNIFF_BYTES)
         if head.strip() or len(head) < SNIFF_BYTES:
             check_text_bytes(path, head, lines_apart=True)

@@ -21,7 +21,7 @@ from newsevents.errors import InputError
 from newsevents.ingest.article import make_article, year_hint
 from newsevents.ingest.body import read_body
 from newsevents.ingest.decoding import SNIFF_BYTES, check_text_bytes, decode_bytes
-from newsevents.ingest.limits import capped_lines, over_limit, read_capped
+from newsevents.ingest.limits import SKIP_CHUNK, capped_lines, over_limit, read_capped
 from newsevents.ingest.outlets import outlet_name
 from newsevents.models import Article, DateValue, Precision, Problem, Severity
 
@@ -153,7 +153,7 @@ def read_json_lines(
 def read_jsonl_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
     """Streams the file line by line: a JSONL corpus may be larger than memory, and each line is
     read with at most ``max_record_bytes``."""
-    with open(path, "rb") as stream:
+    with open(path, "rb", buffering=SKIP_CHUNK) as stream:  # an over-long line: big reads
         head = stream.read(SNIFF_BYTES)
         if head.strip():
             check_text_bytes(path, head, lines_apart=True)
