@@ -236,6 +236,17 @@ def test_a_3_gb_txt_is_refused_unread(tmp_path: Path) -> None:
     assert_bounded(run)
 
 
+def test_an_article_just_under_the_cap_is_stored_within_the_bounds(tmp_path: Path) -> None:
+    """The cap is not a cut: a 9.9 MB article (ten times spaCy's own limit) is read whole."""
+    paragraph = " ".join(TEXTS) + "\n\n"
+    article = tmp_path / "long.txt"
+    article.write_text("Long story\n\n" + paragraph * (9_900_000 // len(paragraph)))
+    run = ingest(tmp_path, article)
+    assert (run.code, run.problems) == (0, [])
+    assert stored_titles(tmp_path) == ["Long story"]
+    assert_bounded(run)
+
+
 def _jsonl(i: int) -> bytes:
     return json.dumps({"id": f"r{i}", "title": f"Record {i}", "text": TEXTS[i]}).encode() + b"\n"
 
