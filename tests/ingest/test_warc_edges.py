@@ -99,9 +99,9 @@ def test_a_gzip_member_of_nuls_is_skipped_to_the_next_member(tmp_path: Path) -> 
     first = _record(1, gz=True)
     titles, problems = _read_with(tmp_path / "a.warc.gz", first + bomb + _record(2, gz=True))
     assert titles == ["Story 1", "Story 2"]
-    assert problems == [f"error: broken WARC record at offset {len(first)}: its headers are over "
-                        "the limit of 2,000 bytes per record (a header line that never ends?); "
-                        f"read on from offset {len(first) + len(bomb)}"]
+    assert problems == [f"error: broken WARC record, read on from offset {len(first) + len(bomb)}: "
+                        f"record at offset {len(first)}: its headers are over the limit of 2,000 "
+                        "bytes per record (a header line that never ends?)"]
 
 
 def test_a_long_line_in_an_uncompressed_archive_is_skipped_to_the_next_record(
@@ -123,8 +123,8 @@ def test_a_junk_line_between_records_is_a_problem_and_the_next_record_is_read(
     first = _record(1)
     titles, problems = _read_with(tmp_path / "a.warc", first + b"junk\r\n" + _record(2))
     assert titles == ["Story 1", "Story 2"]
-    assert problems == [f"error: broken WARC record at offset {len(first)}: Invalid WARC record, "
-                        f"first line: junk; read on from offset {len(first) + 6}"]
+    assert problems == [f"error: broken WARC record, read on from offset {len(first) + 6}: record "
+                        f"at offset {len(first)}: Invalid WARC record, first line: junk"]
 
 
 def test_a_record_longer_than_its_gzip_member_is_a_warning(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_a_corrupt_gzip_member_is_one_problem_line_and_the_next_member_is_read(
     titles, problems = _read_with(tmp_path / "a.warc.gz", _record(1, gz=True) + bytes(second)
                                   + _record(3, gz=True), Settings())
     assert titles == ["Story 1", "Story 3"]
-    assert len(problems) == 1 and "broken WARC record at offset" in problems[0]
+    assert len(problems) == 1 and "broken WARC record, read on from offset" in problems[0]
     assert problems[0].isprintable()
     assert capfd.readouterr().err == ""  # warcio would print zlib's error
 

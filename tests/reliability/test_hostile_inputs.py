@@ -146,8 +146,8 @@ def test_a_gzip_bomb_of_nuls_is_one_problem_line(tmp_path: Path) -> None:
     run = ingest(tmp_path, bomb)
     assert run.code == 1  # no article read
     assert run.problems == [
-        f"{bomb}: error: broken WARC record at offset 0: its headers are over the limit of "
-        "1,000,000 bytes per record (a header line that never ends?); stopped reading"]
+        f"{bomb}: error: broken WARC record, stopped reading: record at offset 0: its headers "
+        "are over the limit of 1,000,000 bytes per record (a header line that never ends?)"]
     assert_bounded(run)
 
 
@@ -160,9 +160,9 @@ def test_a_warc_header_line_of_2_5_gb_is_skipped_to_the_next_record(tmp_path: Pa
     run = ingest(tmp_path, archive)
     assert run.code == 0
     assert run.problems == [
-        f"{archive}: error: broken WARC record at offset {len(first)}: its headers are over the "
-        "limit of 1,000,000 bytes per record (a header line that never ends?); read on from "
-        f"offset {len(first) + len(long_line)}"]
+        f"{archive}: error: broken WARC record, read on from offset "
+        f"{len(first) + len(long_line)}: record at offset {len(first)}: its headers are over the "
+        "limit of 1,000,000 bytes per record (a header line that never ends?)"]
     assert stored_titles(tmp_path) == ["Story 1", "Story 2"]
     assert_bounded(run)
 
@@ -187,9 +187,9 @@ def test_a_record_split_across_gzip_members_is_reported_and_the_next_one_read(
         "text found",
         f"{archive}: warning: record at offset {start}: its Content-Length runs "
         f"{2_621_440_200 - len(http):,} bytes past the end of the file or gzip member",
-        f"{archive}: error: broken WARC record at offset {start + len(head)}: its headers are "
-        "over the limit of 1,000,000 bytes per record (a header line that never ends?); read on "
-        f"from offset {start + len(head) + len(body)}"]
+        f"{archive}: error: broken WARC record, read on from offset "
+        f"{start + len(head) + len(body)}: record at offset {start + len(head)}: its headers are "
+        "over the limit of 1,000,000 bytes per record (a header line that never ends?)"]
     assert stored_titles(tmp_path) == ["Story 1", "Story 2"]
     assert_bounded(run)
 

@@ -158,7 +158,7 @@ def _after_broken_record(
     if start is not None and start <= offset:
         start = None
     then = "stopped reading" if start is None else f"read on from offset {start}"
-    yield Problem(path, f"broken WARC record at offset {offset}: {brief(error)}; {then}")
+    yield Problem(path, f"broken WARC record, {then}: record at offset {offset}: {brief(error)}")
     return start
 
 
