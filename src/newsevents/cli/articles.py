@@ -145,7 +145,7 @@ def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, raw_
     """
     if click.get_current_context().invoked_subcommand is not None:
         return
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         records = (a.to_json() for a in query.articles(store, search=search, limit=limit))
         if fmt == "jsonl":
             write_jsonl(records, sys.stdout)
@@ -169,7 +169,7 @@ def show_article(ctx: Context, article_id: str, fmt: str, db: Path | None) -> No
     Example:
       newsevents articles show b22df7bc23e6578f --format json
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         found = query.article(store, article_id)
     if found is None:
         raise click.BadParameter(f"no stored article has the id {article_id!r} "
@@ -196,7 +196,7 @@ def stats(ctx: Context, db: Path | None) -> None:
     Example:
       newsevents stats --db news.db
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         counts = query.stats(store)
     render.key_values_table(("table", "rows"), counts)
 

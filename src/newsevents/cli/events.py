@@ -53,7 +53,7 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bo
     """
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         flt = resolve_filter(ctx, store, filters)
         records = (query.event_record(e, a, c if clusters else None)
                    for e, a, c in _rows(store, flt, clusters))
@@ -96,7 +96,7 @@ def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
     """
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         flt = resolve_filter(ctx, store, filters)
         rows = _rows(store, flt, clusters)
         records = (export.plover_record(e, a, c) for e, a, c in rows)

@@ -29,7 +29,7 @@ def show(ctx: Context, ident: str, db: Path | None) -> None:
       newsevents show e39180d0
       newsevents show 14fc2444d95fee3d --db news.db
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         found = query.find(store, ident)
     if isinstance(found, query.EventView):
         render.event_view(found)

@@ -41,7 +41,7 @@ def stories(ctx: Context, fmt: str, db: Path | None) -> None:
     Example:
       newsevents stories --db news.db --format jsonl
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         records = [{"story_id": s.story_id, "label": s.label,
                     "first_date": s.first_date and s.first_date.isoformat(),
                     "last_date": s.last_date and s.last_date.isoformat(),
@@ -90,7 +90,7 @@ def timeline(ctx: Context, actor: str | None, dyad: str | None, text: str | None
       newsevents timeline --dyad RUS,LBY --max-dates 12 --per-date 2
       newsevents timeline --query "contact group" --format json
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=per_date)
         if fmt == "html":
@@ -133,7 +133,7 @@ def report(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
     Example:
       newsevents report --dyad RUS,LBY --output russia-libya.html
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=2)
         data = _report_data(store, flt, text, entries, _story_title(flt.actor, flt.dyad, text))
@@ -163,7 +163,7 @@ def activity(ctx: Context, actor: str | None, dyad: str | None, text: str | None
       newsevents activity --dyad RUS,LBY
       newsevents activity --actor TUR --format svg > turkey.svg
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         if text:
             flt = replace(flt, search=text)

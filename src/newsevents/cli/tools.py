@@ -69,7 +69,7 @@ def list_actors(ctx: Context, fmt: str, db: Path | None) -> None:
     Example:
       newsevents actors list --db news.db
     """
-    with Store(settings_for(ctx, db).db_path, must_exist=True) as store:
+    with Store.for_reading(settings_for(ctx, db).db_path) as store:
         records = [{"name": a.name, "code": a.code, "sector": a.sector, "aliases": list(a.aliases),
                     "first_seen": a.first_seen and a.first_seen.isoformat(),
                     "last_seen": a.last_seen and a.last_seen.isoformat(),

@@ -38,24 +38,18 @@ def open_connection(path: str, timeout: float, *, read_only: bool = False) -> sq
 
     ``read_only`` opens the file with SQLite's ``mode=ro`` (it must exist; nothing can write
     through the connection, and the journal mode is left as the file has it) and sets
-    ``query_only`` as well.
+    ``query_only`` as well; on a read-only folder or file system see :func:`_open_read_only`.
     """
     check_is_sqlite(path)
     try:
         if read_only:
-            conn = sqlite3.connect(read_only_uri(path), timeout=timeout, isolation_level=None,
-                                   uri=True)
-        else:
-            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            return _open_read_only(path, timeout)
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise StoreError(path, f"cannot open database: {exc}") from exc
     try:
-        conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        if read_only:
-            conn.execute("PRAGMA query_only = ON")
-        else:
-            _use_wal(conn, timeout)
+        _configure(conn, timeout)
+        _use_wal(conn, timeout)
         for pragma in PRAGMAS:
             conn.execute(pragma)
     except sqlite3.Error as exc:
@@ -64,10 +58,64 @@ def open_connection(path: str, timeout: float, *, read_only: bool = False) -> sq
     return conn
 
 
-def read_only_uri(path: str) -> str:
+def _configure(conn: sqlite3.Connection, timeout: float) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+
+
+# How a read-only connection reads a WAL database where SQLite cannot create its "-shm" file
+# (a read-only folder or file system): the log read into this connection's own memory, which
+# needs exclusive locking mode and no file locks (SQLite's "unix-none" file layer).
+LOG_IN_MEMORY = "mode=ro&vfs=unix-none"
+IMMUTABLE = "immutable=1"  # no log to read: the file alone is the whole database
+
+
+def _open_read_only(path: str, timeout: float) -> sqlite3.Connection:
+    """``mode=ro``; where that fails because SQLite cannot create the ``-shm`` file (or a
+    ``-wal``) beside a WAL database, a way that needs neither: with a ``-wal`` file, its log
+    read into memory (:data:`LOG_IN_MEMORY`), so that what was committed to the log is seen;
+    without one, :data:`IMMUTABLE`. Neither takes a lock, which is safe because nothing can
+    write there; a hot rollback journal (``-journal``) is never read past."""
+    try:
+        return _read_only_connection(path, timeout, "mode=ro")
+    except sqlite3.OperationalError as exc:
+        if not _cannot_create_beside(exc) or Path(path + "-journal").exists():
+            raise
+    if Path(path + "-wal").exists():
+        return _read_only_connection(path, timeout, LOG_IN_MEMORY, exclusive=True)
+    return _read_only_connection(path, timeout, IMMUTABLE)
+
+
+def _read_only_connection(path: str, timeout: float, parameters: str, *,
+                          exclusive: bool = False) -> sqlite3.Connection:
+    """A connection through which nothing can be written, its file opened now (SQLite opens
+    it at the first read, so an error shows here, not at the first query)."""
+    conn = sqlite3.connect(read_only_uri(path, parameters), timeout=timeout,
+                           isolation_level=None, uri=True)
+    try:
+        _configure(conn, timeout)
+        conn.execute("PRAGMA query_only = ON")
+        if exclusive:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _cannot_create_beside(exc: sqlite3.OperationalError) -> bool:
+    """SQLite could not open or create a file beside the database, or write in its folder."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
+
+
+def read_only_uri(path: str, parameters: str = "mode=ro") -> str:
     """The ``file:`` URI that opens ``path`` read-only; ``as_uri`` percent-encodes the path, so
     a name holding ``?`` or ``#`` cannot smuggle in URI parameters."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    return f"{Path(path).resolve().as_uri()}?{parameters}"
 
 
 WAL_RETRY_PAUSE = 0.05  # seconds

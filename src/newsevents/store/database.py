@@ -20,7 +20,7 @@ from newsevents.store.articles import AddReport, BandKeys, Signature
 from newsevents.errors import StoreError
 from newsevents.store.connection import MEMORY, open_connection, transaction, utc_now
 from newsevents.store.learned import LearnedLike, StoredActor
-from newsevents.store.migrations import check_current, current_version, migrate
+from newsevents.store.migrations import LATEST_VERSION, check_current, current_version, migrate
 
 FTS_TABLES = ("articles_fts", "events_fts")
 STATS_TABLES = (
@@ -44,9 +44,11 @@ class Store:
     a path where there is no file. Like ``sqlite3.Connection`` it belongs to the thread that
     opened it.
 
-    ``read_only`` (the web app) opens an existing file with SQLite's ``mode=ro``: nothing is
-    created, migrated or switched to WAL, every write method fails, and a database whose schema
-    is older than the code is refused with a message saying how to migrate it.
+    ``read_only`` (the web app; read commands through :meth:`for_reading`) opens an existing
+    file with SQLite's ``mode=ro``: nothing is created, migrated or switched to WAL, every write
+    method fails, and a database whose schema is older than the code is refused with a message
+    saying how to migrate it. It works in a read-only folder or file system too, where SQLite
+    cannot create the files a WAL database keeps beside it (``store.connection``).
     """
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0,
@@ -67,6 +69,19 @@ class Store:
         except BaseException:
             self._conn.close()
             raise
+
+    @classmethod
+    def for_reading(cls, path: str | Path, *, timeout: float = 30.0) -> Store:
+        """What read commands open: the database read-only, so that they change nothing and
+        work where nothing can be written. One whose schema is older than this code is first
+        migrated by a read-write opening, as every opening did before; where that cannot write,
+        the read-only opening refuses it, saying what to do."""
+        if _older_schema(str(path), timeout):
+            try:
+                cls(path, timeout=timeout).close()
+            except StoreError:
+                pass  # e.g. a read-only file system: the refusal below says what to do
+        return cls(path, timeout=timeout, read_only=True)
 
     def __enter__(self) -> Store:
         return self
@@ -319,3 +334,20 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 problems.append(f"{table}: {exc}")
         return problems
+
+
+def _older_schema(path: str, timeout: float) -> bool:
+    """A newsevents database whose schema is older than this code (False for anything else,
+    which the read-only opening refuses with its own message)."""
+    if path == MEMORY or not Path(path).is_file():
+        return False
+    try:
+        conn = open_connection(path, timeout, read_only=True)
+    except StoreError:
+        return False
+    try:
+        return 0 < current_version(conn) < LATEST_VERSION
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
