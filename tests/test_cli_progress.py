@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from newsevents.cli import app, articles, cli
 from newsevents.cli.app import Context, progress_display, shows_progress
 from newsevents.cli.articles import expected_records, is_record
 from newsevents.cli.tools import benchmark_counter
+from newsevents.config import Settings
 from newsevents.evaluation import SEED_FILES
 from newsevents.ingest import iter_inputs
 
@@ -165,3 +167,22 @@ def test_run_and_extract_count_against_their_totals_at_a_terminal(
     monkeypatch.setattr(app, "err", console)
     CliRunner().invoke(cli, ["extract", str(mixed_folder)])
     assert "5/5 articles" in console.file.getvalue()
+
+
+@pytest.mark.parametrize(("name", "head", "expected"), [
+    ("feed.jsonl", "", 2), ("feed.csv", "id,text\n", 2)])
+def test_counting_for_the_progress_display_never_reads_a_huge_line_whole(
+        tmp_path: Path, name: str, head: str, expected: int) -> None:
+    cap = Settings().max_record_bytes
+    huge = "x" * (6 * cap)  # a bomb line: one problem
+    path = tmp_path / name
+    path.write_text(f"{head}{huge}\n{RECORD if name.endswith('jsonl') else '2,Talks.'}\n",
+                    encoding="utf-8")
+    del huge
+    tracemalloc.start()
+    try:
+        assert expected_records([str(path)]) == expected
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * cap, peak  # a chunk of the cap at a time, never the 6 caps of the line

@@ -35,6 +35,7 @@ from newsevents.filters import MAX_LIMIT
 from newsevents.formats import write_csv, write_jsonl
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.inputs import READERS, STDIN_PATH, Target, expand, file_type
+from newsevents.ingest.limits import capped_lines
 from newsevents.models import Article, EventFilter, Problem, Severity
 from newsevents.store import Store
 
@@ -70,13 +71,16 @@ def records_in(target: Target | Problem) -> int | None:
     kind = file_type(target.path)
     if kind in ONE_ARTICLE_TYPES or not os.path.isfile(target.path):  # a FIFO: never opened
         return 1
+    cap = Settings().max_record_bytes  # a line over it is one problem; never read whole
     try:
         if kind in LINE_PER_RECORD_TYPES:
             with open(target.path, "rb") as lines:
-                return max(1, sum(1 for line in lines if line.strip()))  # empty: one error
+                return max(1, sum(1 for line in capped_lines(lines, cap)
+                                  if line is None or line.strip()))  # empty: one error
         if kind == ".csv":
             with open(target.path, encoding="utf-8", errors="replace", newline="") as rows:
-                return max(1, sum(1 for _ in csv.reader(rows)) - 1)
+                lines = (line or "\n" for line in capped_lines(rows, cap))
+                return max(1, sum(1 for _ in csv.reader(lines)) - 1)
     except (OSError, csv.Error):
         return None
     if kind in READERS:
