@@ -277,3 +277,21 @@ def test_a_hot_rollback_journal_is_not_read_past(tmp_path: Path,
         connection.open_connection(str(db), 1.0, read_only=True)
     Path(f"{db}-journal").unlink()
     assert connection.open_connection(str(db), 1.0, read_only=True) == "a fallback opening"
+
+
+def test_an_older_database_in_a_read_only_folder_is_refused_saying_what_to_do(
+    scratch: Path,
+) -> None:
+    from tests.store.test_migrations import make_version_1
+
+    folder = scratch / "old"
+    folder.mkdir()
+    make_version_1(folder / "old.db")
+    prefix = read_only_mount(folder)
+    done = subprocess.run([*prefix, sys.executable, "-c", "from newsevents.cli import main; main()",
+                           "--db", str(folder / "old.db"), "stats"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    said = " ".join(done.stderr.split())  # the console wraps long lines
+    assert done.returncode == 1
+    assert "older than this newsevents" in said and "copy it to a folder" in said
+    assert "Traceback" not in said

@@ -132,10 +132,14 @@ def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
             if str(mode).lower() != "wal":  # an in-memory database keeps "memory"
                 conn.execute("PRAGMA journal_mode = WAL")
             return
-        except sqlite3.OperationalError:
-            if time.monotonic() >= deadline:
+        except sqlite3.OperationalError as exc:  # only a lock passes; a read-only file does not
+            if not _locked(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(WAL_RETRY_PAUSE)
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
 
 
 @contextmanager

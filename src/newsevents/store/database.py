@@ -74,13 +74,16 @@ class Store:
     def for_reading(cls, path: str | Path, *, timeout: float = 30.0) -> Store:
         """What read commands open: the database read-only, so that they change nothing and
         work where nothing can be written. One whose schema is older than this code is first
-        migrated by a read-write opening, as every opening did before; where that cannot write,
-        the read-only opening refuses it, saying what to do."""
+        migrated by a read-write opening, as every opening did before; where that fails (a
+        read-only folder), the error says so and how to read it."""
         if _older_schema(str(path), timeout):
             try:
                 cls(path, timeout=timeout).close()
-            except StoreError:
-                pass  # e.g. a read-only file system: the refusal below says what to do
+            except StoreError as exc:
+                raise StoreError(str(path), (
+                    f"the database schema is older than this newsevents ({LATEST_VERSION}) and "
+                    f"cannot be migrated where it is ({exc.message}): copy it to a folder you "
+                    "can write to and read the copy")) from exc
         return cls(path, timeout=timeout, read_only=True)
 
     def __enter__(self) -> Store:
