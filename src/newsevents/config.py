@@ -30,6 +30,9 @@ class Settings:
     max_header_bytes: int = 1_000_000
     # ... and a .json file, which is parsed whole (JSON Lines are read a record at a time)
     max_json_bytes: int = 100_000_000
+    # an article longer than this many characters is coded in parts of at most this length,
+    # so no Doc of it all is held (newsevents.nlp.pieces.parse_parts)
+    max_doc_chars: int = 1_000_000
     user_actor_files: tuple[Path, ...] = field(default=())
     # passes of the coder's rule coreference (newsevents.events.coref, docs/events.md)
     coref_passes: frozenset[str] = frozenset({"speaker", "description", "pair", "pronoun"})

@@ -24,14 +24,22 @@ from newsevents.actors.offices import office_bounds
 from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
 from newsevents.events import syntax
-from newsevents.events.coder import CODER_VERSION, Dater, Layout, extract_events, headline_text
+from newsevents.events.coder import (
+    CODER_VERSION,
+    Dater,
+    Layout,
+    extract_events,
+    headline_text,
+    moved,
+)
 from newsevents.events.quotes import extract_quotes
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.dedup import band_keys, signature
 from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity, Story
 from newsevents.nlp import load_model
 from newsevents.nlp.paragraphs import doc_text
-from newsevents.nlp.pieces import parse
+from newsevents.nlp.paragraphs import sentences as sentences_of
+from newsevents.nlp.pieces import Part, parse_parts
 from newsevents.store import Store
 from newsevents.stories import clustering, merge
 from newsevents.temporal import DateBound, date_for_span, find_timexes, infer_published
@@ -160,10 +168,11 @@ class Extraction:
 
 def code_article(
     doc: Doc, article: Article, kb: KnowledgeBase, known: Mapping[str, KBEntry] | None = None,
-    settings: Settings = Settings(),
+    settings: Settings = Settings(), *, infer_date: bool = True,
 ) -> Extraction:
-    """Pure: one parsed article in, its events, quotes and learned actors out."""
-    article = with_publication_date(article, doc, kb)
+    """Pure: one parsed article in, its events, quotes and learned actors out (and, unless
+    ``infer_date`` is False, the date its text supports when it has none)."""
+    article = with_publication_date(article, doc, kb) if infer_date else article
     on = article.published.day if article.published else None
     resolver = ArticleActors.build(doc, kb, known or {}, on=on)
     dater = event_dater(doc, article.published)
@@ -198,12 +207,69 @@ def extract(
     nlp = load_model(settings.model_names)
     kb = load_knowledge_base(settings.user_actor_files)
     pairs = ((headline_text(article, kb.is_name), article) for article in articles)
-    stream = parse(nlp, pairs, batch_size=settings.batch_size)
-    for doc, article in stream:
+    long: LongArticle | None = None
+    parsed = parse_parts(nlp, pairs, batch_size=settings.batch_size,
+                         max_doc_chars=settings.max_doc_chars)
+    for doc, article, part in parsed:
         try:
-            yield code_article(doc, article, kb, known, settings)
+            if part.count == 1:
+                yield code_article(doc, article, kb, known, settings)
+                continue
+            if part.index == 0:
+                long = LongArticle(article, kb, known or {}, settings)
+            if long is not None and long.article is article:  # None: an earlier part failed
+                long.add(doc, part)
+                if part.index + 1 == part.count:
+                    yield long.extraction()
+                    long = None
         except Exception as exc:  # noqa: BLE001 - the per-article edge: report, go on
+            long = None
             yield Problem(article.path or article.id, f"extraction failed: {exc!r}")
+
+
+class LongArticle:
+    """An article longer than ``settings.max_doc_chars``, coded part by part so that no Doc
+    of it all is ever held: the first part (with the headline) dates it; each later part is
+    coded with that date and with the actors the parts before it taught, and its events and
+    quotes are moved to article offsets and sentence numbers (``coder.moved``)."""
+
+    def __init__(self, article: Article, kb: KnowledgeBase, known: Mapping[str, KBEntry],
+                 settings: Settings) -> None:
+        self.article = article
+        self.kb, self.known, self.settings = kb, dict(known), settings
+        self.dated = article
+        self.events: list[Event] = []
+        self.quotes: list[Quote] = []
+        self.learned: dict[str, LearnedActor] = {}
+        self.shift = 0  # characters of the headline parsed before article.text
+        self.sentences = 0  # body sentences in the parts so far
+
+    def add(self, doc: Doc, part: Part) -> None:
+        if part.index == 0:
+            result = code_article(doc, self.article, self.kb, self.known, self.settings)
+            self.dated = result.article
+            layout = Layout.of(self.article, doc_text(doc))
+            self.shift = layout.shift
+            self.sentences = sum(1 for index in layout.indices(doc) if index >= 0)
+            self._keep(result, 0, 0)
+            return
+        text = doc_text(doc)
+        piece = replace(self.dated, text=text, title=None)
+        known = {**self.known, **{a.name: a.to_entry() for a in self.learned.values()}}
+        result = code_article(doc, piece, self.kb, known, self.settings, infer_date=False)
+        self._keep(result, part.offset - self.shift, self.sentences)
+        self.sentences += len(sentences_of(doc))
+
+    def _keep(self, result: Extraction, chars: int, sentences: int) -> None:
+        self.events += [moved(e, chars, sentences) for e in result.events]
+        self.quotes += [replace(q, sentence_index=q.sentence_index + sentences)
+                        for q in result.quotes]
+        for actor in result.learned:
+            self.learned.setdefault(actor.name, actor)
+
+    def extraction(self) -> Extraction:
+        return Extraction(self.dated, tuple(self.events), tuple(self.quotes),
+                          tuple(self.learned.values()))
 
 
 def extract_all(articles: Sequence[Article], settings: Settings = Settings()) -> list[Extraction]:

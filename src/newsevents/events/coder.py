@@ -137,6 +137,16 @@ def _confidence(match: Match, found: Parties, hedged: bool) -> float:
     return round(max(0.05, min(score, 0.95)), 2)
 
 
+def moved(event: Event, chars: int, sentences: int) -> Event:
+    """An event coded in a later part of a long article (``nlp.pieces.Part``) in article
+    coordinates: ``chars`` characters and ``sentences`` body sentences further on, with the id
+    its offset in the article gives."""
+    start = event.char_start + chars
+    return replace(event, char_start=start, char_end=event.char_end + chars,
+                   sentence_index=event.sentence_index + sentences,
+                   event_id=_event_id(event.article_id, start, event.type))
+
+
 def _event_id(article_id: str, start: int | str, event_type: str) -> str:
     return hashlib.blake2b(f"{article_id}:{start}:{event_type}".encode(), digest_size=8).hexdigest()
 

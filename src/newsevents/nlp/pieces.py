@@ -11,13 +11,18 @@ time). So:
   and every offset stays an offset into the article; a piece ends where a sentence ends;
 * in one process, texts go to the parser in batches of at most ``batch_size`` texts *and*
   ``batch_chars`` characters. With several processes spaCy batches by count only, so the
-  batch size is lowered to keep a batch of long pieces within the same bound.
+  batch size is lowered to keep a batch of long pieces within the same bound;
+* a joined Doc holds every token of its text (about 200 bytes a character: 1.2 GB for a text
+  of 3,000,000). :func:`parse_parts` therefore joins the pieces of a text longer than
+  ``max_doc_chars`` into several Docs (*parts*) of at most that many characters, each coded
+  on its own and released before the next is built, so memory stays bounded for any length.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from spacy.language import Language
@@ -54,26 +59,49 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Where a parsed Doc lies in its text: from character ``offset``, part ``index`` of
+    ``count`` (0 of 1 for every text up to ``max_doc_chars``)."""
+
+    offset: int = 0
+    index: int = 0
+    count: int = 1
+
+
 def parse(nlp: Language, items: Iterable[tuple[str, Context]], *, batch_size: int,
           n_process: int = 1, max_chars: int = MAX_PIECE_CHARS,
           batch_chars: int = MAX_BATCH_CHARS) -> Iterator[tuple[Doc, Context]]:
     """``nlp.pipe(items, as_tuples=True)`` in bounded memory (see the module doc): one Doc
-    per item, in order."""
-    max_chars = min(max_chars, nlp.max_length)
-    pieces = _pieces(items, max_chars)
+    per item, in order, however long its text."""
+    for doc, context, _ in parse_parts(nlp, items, batch_size=batch_size, n_process=n_process,
+                                       max_chars=max_chars, batch_chars=batch_chars,
+                                       max_doc_chars=None):
+        yield doc, context
+
+
+def parse_parts(nlp: Language, items: Iterable[tuple[str, Context]], *, batch_size: int,
+                n_process: int = 1, max_chars: int = MAX_PIECE_CHARS,
+                batch_chars: int = MAX_BATCH_CHARS, max_doc_chars: int | None = None,
+                ) -> Iterator[tuple[Doc, Context, Part]]:
+    """Like :func:`parse`, but a text longer than ``max_doc_chars`` (when given; the pipeline
+    gives ``Settings.max_doc_chars``) comes as several Docs in order, each with its
+    :class:`Part`; their texts joined give the text back."""
+    max_chars = min(max_chars, nlp.max_length, max_doc_chars or max_chars)
+    pieces = _pieces(items, max_chars, max_doc_chars)
     if n_process > 1:
         per_batch = max(1, min(batch_size, batch_chars // max_chars))
         stream = nlp.pipe(pieces, as_tuples=True, batch_size=per_batch, n_process=n_process)
     else:
         stream = (parsed for batch in _batches(pieces, batch_size, batch_chars)
                   for parsed in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
-    parts: list[Doc] = []
-    for doc, (context, index, count) in stream:
-        parts.append(doc)
-        if index + 1 == count:
-            joined = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
-            yield joined, context
+    docs: list[Doc] = []
+    for doc, (context, part, last) in stream:
+        docs.append(doc)
+        if last:
+            joined = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+            docs = []
+            yield joined, context, part
 
 
 def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int
@@ -92,9 +120,28 @@ def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int
         yield batch
 
 
-def _pieces(items: Iterable[tuple[str, Any]], max_chars: int
-            ) -> Iterator[tuple[str, tuple[Any, int, int]]]:
+def _pieces(items: Iterable[tuple[str, Any]], max_chars: int, max_doc_chars: int | None
+            ) -> Iterator[tuple[str, tuple[Any, Part, bool]]]:
+    """Each text's pieces with (context, the part the piece belongs to, whether it ends it)."""
     for text, context in items:
         pieces = split_text(text, max_chars)
-        for index, piece in enumerate(pieces):
-            yield piece, (context, index, len(pieces))
+        groups = _groups([len(p) for p in pieces], max_doc_chars)
+        offset = 0
+        for number, group in enumerate(groups):
+            part = Part(offset, number, len(groups))
+            for position, index in enumerate(group):
+                yield pieces[index], (context, part, position + 1 == len(group))
+                offset += len(pieces[index])
+
+
+def _groups(lengths: list[int], limit: int | None) -> list[list[int]]:
+    """Consecutive piece indices, each group at most ``limit`` characters (at least one piece)."""
+    groups: list[list[int]] = [[]]
+    total = 0
+    for index, length in enumerate(lengths):
+        if limit is not None and groups[-1] and total + length > limit:
+            groups.append([])
+            total = 0
+        groups[-1].append(index)
+        total += length
+    return groups
