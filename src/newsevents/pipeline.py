@@ -21,7 +21,7 @@ from newsevents.actors import (
     load_knowledge_base,
 )
 from newsevents.actors.offices import office_bounds
-from newsevents.config import Settings
+from newsevents.config import AUTO_WORKERS, Settings, cores
 from newsevents.errors import NewsEventsError
 from newsevents.events import syntax
 from newsevents.events.coder import (
@@ -187,6 +187,18 @@ def code_article(
     return Extraction(article, tuple(events), tuple(quotes), tuple(resolver.learned()))
 
 
+POOL_MIN_CHARS = 200_000  # less text is coded sooner in one process than a pool starts
+
+
+def worker_count(settings: Settings, articles: Sequence[Article]) -> int:
+    """``settings.workers``; for ``AUTO_WORKERS``, one per core when the articles hold at
+    least ``POOL_MIN_CHARS`` characters (a worker takes about 1.3 s to start), else one."""
+    if settings.workers != AUTO_WORKERS:
+        return settings.workers
+    enough = sum(len(article.text) for article in articles) >= POOL_MIN_CHARS
+    return cores() if enough else 1
+
+
 def extract(
     articles: Iterable[Article],
     settings: Settings = Settings(),
@@ -332,6 +344,7 @@ def extract_pending(
     """
     report = ExtractReport()
     pending = store.pending_articles(CODER_VERSION)
+    settings = settings.with_(workers=worker_count(settings, pending))
     coded = extract(pending, settings, known=known_actors(store))  # one item per article, in order
     for article, item in zip(pending, coded, strict=True):
         if on_item is not None:

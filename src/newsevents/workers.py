@@ -7,6 +7,11 @@ Problem per failed article) with the one-process ``pipeline.extract``, so the re
 ones a single process gives and only small frozen dataclasses cross the process boundary. The
 parent reads the input, cuts it into chunks and yields the results in input order.
 
+* The parent is one of the ``workers``: it starts ``workers - 1`` processes and, whenever the
+  next result it must yield is not ready, codes the first chunk no process has taken. So no
+  core waits while a process imports spaCy (about 1.3 s), and two workers cost one model load
+  more than one, not two.
+
 * Workers are started with "spawn": forking a process that already runs spaCy's and BLAS's
   threads can deadlock. They ignore Ctrl-C; the parent stops them. They are started with
   SIGINT blocked, so a Ctrl-C while one is still importing spaCy prints no traceback from it.
@@ -65,6 +70,7 @@ class Chunk:
 
     articles: list[Article]
     future: Future[list[Result]] | None = None
+    local: list[Result] | None = None  # coded by the parent itself
 
     @property
     def long(self) -> bool:
@@ -75,11 +81,17 @@ class Chunk:
         return self.future is not None and not self.future.done()
 
     @property
+    def waiting(self) -> bool:
+        return self.future is None and self.local is None
+
+    @property
     def done(self) -> bool:
-        return self.future is not None and self.future.done()
+        return self.local is not None or (self.future is not None and self.future.done())
 
     def results(self) -> list[Result]:
         """Its results; BrokenProcessPool when a worker died before it was coded."""
+        if self.local is not None:
+            return self.local
         if self.future is None:
             raise BrokenProcessPool("a worker process died before this chunk was started")
         return self.future.result()
@@ -90,12 +102,13 @@ def extract_in_pool(
 ) -> Iterator[Result]:
     """What ``pipeline.extract`` yields, in the same order, coded by ``settings.workers``
     processes."""
-    workers = max(1, settings.workers)
+    workers = max(2, settings.workers)
     chunks = (Chunk(c) for c in chunked(articles, settings.batch_size, CHUNK_CHARS))
     window: deque[Chunk] = deque()
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(START_METHOD),
+    pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context(START_METHOD),
                                initializer=_start_worker,
                                initargs=(settings, known, os.getpid()))
+    alone = settings.with_(workers=1)
     broken: BrokenProcessPool | None = None
     finished = False
     try:
@@ -105,6 +118,10 @@ def extract_in_pool(
             if not window:
                 break
             if broken is None and not window[0].done:
+                mine = next((c for c in window if c.waiting), None)
+                if mine is not None:  # the parent's turn: code it here
+                    mine.local = list(extract(mine.articles, alone, known=known))
+                    continue
                 running = [c.future for c in window if c.future is not None and c.running]
                 wait(running, return_when=FIRST_COMPLETED)
                 continue
@@ -127,8 +144,8 @@ def _top_up(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: deque[Ch
     """Read ahead to fill the window; start chunks until the workers have enough to do, long
     articles first, else in input order."""
     window.extend(islice(chunks, WINDOW_PER_WORKER * workers - len(window)))
-    free = IN_FLIGHT_PER_WORKER * workers - sum(chunk.running for chunk in window)
-    waiting = sorted((chunk for chunk in window if chunk.future is None),
+    free = IN_FLIGHT_PER_WORKER * (workers - 1) - sum(chunk.running for chunk in window)
+    waiting = sorted((chunk for chunk in window if chunk.waiting),
                      key=lambda chunk: not chunk.long)  # stable: input order otherwise
     for chunk in waiting[:max(0, free)]:
         chunk.future = _submit(pool, chunk.articles)

@@ -29,7 +29,7 @@ from newsevents.cli.app import (
     working,
 )
 from newsevents.cli.scale import run_on_dask
-from newsevents.config import SAMPLE_DIR, Settings
+from newsevents.config import AUTO_WORKERS, SAMPLE_DIR, Settings, cores
 from newsevents.events.coder import CODER_VERSION
 from newsevents.filters import MAX_LIMIT
 from newsevents.formats import write_csv, write_jsonl
@@ -282,9 +282,10 @@ def extraction_record(result: pipeline.Extraction) -> dict:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Parser processes (spaCy nlp.pipe n_process); with --engine dask, local "
-                   "Dask worker processes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes that parse and code (default: one per CPU core when there is "
+                   f"enough to code, {cores()} here); with --engine dask, local Dask worker "
+                   "processes (default: one per core).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="local: this machine, into --db; dask: one task per "
                                       "input file on a Dask cluster, into a Parquet dataset "
@@ -311,11 +312,11 @@ def run(ctx: Context, paths: tuple[str, ...], workers: int, engine: str, schedul
       newsevents run corpus/ --engine dask --workers 4 --output news.parquet
     """
     if engine == "dask":
-        sys.exit(run_on_dask(ctx, paths, output, scheduler=scheduler, workers=workers,
-                             retries=retries, db=db))
+        sys.exit(run_on_dask(ctx, paths, output, scheduler=scheduler,
+                             workers=workers or cores(), retries=retries, db=db))
     if scheduler is not None or output is not None:
         raise click.UsageError("--scheduler and --output go with --engine dask")
-    settings = settings_for(ctx, db).with_(workers=workers)
+    settings = settings_for(ctx, db).with_(workers=workers or AUTO_WORKERS)
     ingested = run_ingest(ctx, settings, paths)
     coded = run_extract(ctx, settings)
     ok = ingested.articles_read or coded.articles
