@@ -205,6 +205,42 @@ def test_dask_engine_and_load_store_exactly_what_run_stores(sample_dataset, tmp_
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("command", [
+    ["events", "--format", "jsonl", "--dyad", "RUS,LBY"],
+    ["export", "--format", "plover-jsonl"],
+    ["articles", "--format", "jsonl"],
+    ["stats"],
+])
+def test_read_commands_read_a_dataset_as_its_loaded_database(sample_dataset, tmp_path: Path,
+                                                              command: list[str]):
+    """`events --db DATASET` (and every read command) answers what it answers after `load`,
+    and leaves the dataset as it was."""
+    from click.testing import CliRunner
+
+    from newsevents.cli import cli
+
+    root, _ = sample_dataset
+    with Store(tmp_path / "load.db") as store:
+        dataset.load(root, store)
+    files = sorted((p.relative_to(root), p.stat().st_mtime_ns) for p in root.rglob("*"))
+    direct = CliRunner().invoke(cli, [*command, "--db", str(root)])
+    loaded = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "load.db")])
+    assert direct.exit_code == 0, direct.output
+    assert direct.stdout == loaded.stdout and direct.stdout.strip()
+    assert sorted((p.relative_to(root), p.stat().st_mtime_ns) for p in root.rglob("*")) == files
+
+
+def test_a_folder_that_is_neither_database_nor_dataset_is_an_error(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from newsevents.cli import cli
+
+    result = CliRunner().invoke(cli, ["events", "--db", str(tmp_path)])
+    assert result.exit_code == 1
+    assert str(tmp_path) in str(result.exception or result.output)
+
+
+@pytest.mark.model
 def test_loading_a_dataset_twice_adds_nothing(sample_dataset, tmp_path: Path):
     root, _ = sample_dataset
     with Store(tmp_path / "load.db") as store:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -301,6 +303,23 @@ def _grouped(rows: Iterable[dict[str, Any]], build: Any) -> dict[tuple[int, int]
     for row in rows:
         grouped.setdefault((row["partition"], row["position"]), []).append(build(row))
     return grouped
+
+
+def is_dataset(path: str | Path) -> bool:
+    """Is ``path`` a dataset folder (``run --engine dask --output``), not a database file?"""
+    root = Path(path)
+    return root.is_dir() and (root / "articles").is_dir() and (root / MANIFEST).is_file()
+
+
+@contextmanager
+def as_store(root: str | Path, settings: Settings = Settings()) -> Iterator[Store]:
+    """The dataset as a store to read, for the read commands (``events --db DATASET``): loaded
+    (:func:`load`) into a database in a temporary folder, removed afterwards. For repeated
+    questions of a large dataset, ``newsevents load`` it into a database once."""
+    with tempfile.TemporaryDirectory(prefix="newsevents-dataset-") as folder:
+        with Store(Path(folder) / "dataset.db") as store:
+            load(root, store, settings)
+            yield store
 
 
 def load(root: str | Path, store: Store, settings: Settings = Settings()) -> LoadReport:

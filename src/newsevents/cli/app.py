@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -28,6 +28,7 @@ from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
 from newsevents.ingest.article import valid_text
 from newsevents.models import Problem, Severity
+from newsevents.store import Store
 
 ARTICLE_COLUMNS = (
     "id", "url", "source", "title", "text", "published", "published_precision",
@@ -60,6 +61,11 @@ db_option = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="SQLite database file (default ./newsevents.db).",
 )
+read_db_option = click.option(
+    "--db", type=click.Path(path_type=Path), default=None,
+    help="SQLite database file (default ./newsevents.db), or a dataset folder written by "
+         "`run --engine dask`.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,6 +93,23 @@ def cli(ctx: click.Context, db: Path, actor_files: tuple[Path, ...], quiet: bool
 
 def settings_for(ctx: Context, db: Path | None) -> Settings:
     return ctx.settings if db is None else ctx.settings.with_(db_path=db)
+
+
+@contextmanager
+def reading(ctx: Context, db: Path | None) -> Iterator[Store]:
+    """The store a read command asks: the database opened read-only, or a dataset folder
+    (``run --engine dask --output``) loaded into a temporary database first."""
+    from newsevents import dataset  # pyarrow: only for a dataset
+
+    settings = settings_for(ctx, db)
+    if not dataset.is_dataset(settings.db_path):
+        with Store.for_reading(settings.db_path) as store:
+            yield store
+        return
+    with ExitStack() as stack:
+        with working(ctx, f"Reading the dataset {settings.db_path} …"):
+            store = stack.enter_context(dataset.as_store(settings.db_path, settings))
+        yield store
 
 
 # --- progress on stderr: counts, rate and ETA; only for a person watching a terminal ------------

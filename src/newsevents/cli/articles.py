@@ -24,6 +24,8 @@ from newsevents.cli.app import (
     pass_context,
     progress_bar,
     raw_cells_option,
+    read_db_option,
+    reading,
     report_problem,
     settings_for,
     working,
@@ -135,7 +137,7 @@ def ingest(ctx: Context, paths: tuple[str, ...], db: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True, help="Output format.")
 @raw_cells_option
-@db_option
+@read_db_option
 @pass_context
 def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, raw_cells: bool,
              db: Path | None) -> None:
@@ -149,7 +151,7 @@ def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, raw_
     """
     if click.get_current_context().invoked_subcommand is not None:
         return
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         records = (a.to_json() for a in query.articles(store, search=search, limit=limit))
         if fmt == "jsonl":
             write_jsonl(records, sys.stdout)
@@ -163,7 +165,7 @@ def articles(ctx: Context, search: str | None, limit: int | None, fmt: str, raw_
 @click.argument("article_id")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
-@db_option
+@read_db_option
 @pass_context
 def show_article(ctx: Context, article_id: str, fmt: str, db: Path | None) -> None:
     """One stored article: its record, and what ingest cut from its page (reader comments, page
@@ -173,7 +175,7 @@ def show_article(ctx: Context, article_id: str, fmt: str, db: Path | None) -> No
     Example:
       newsevents articles show b22df7bc23e6578f --format json
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         found = query.article(store, article_id)
     if found is None:
         raise click.BadParameter(f"no stored article has the id {article_id!r} "
@@ -191,7 +193,7 @@ def show_article(ctx: Context, article_id: str, fmt: str, db: Path | None) -> No
 
 
 @cli.command()
-@db_option
+@read_db_option
 @pass_context
 def stats(ctx: Context, db: Path | None) -> None:
     """Counts of what the store holds.
@@ -200,7 +202,7 @@ def stats(ctx: Context, db: Path | None) -> None:
     Example:
       newsevents stats --db news.db
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         counts = query.stats(store)
     render.key_values_table(("table", "rows"), counts)
 

@@ -12,11 +12,11 @@ from newsevents.cli.app import (
     Context,
     atomic_output,
     cli,
-    db_option,
     output_stream,
     pass_context,
     raw_cells_option,
-    settings_for,
+    read_db_option,
+    reading,
 )
 from newsevents.cli.filters import event_filter_options, resolve_filter
 from newsevents.formats import write_jsonl
@@ -36,7 +36,7 @@ from newsevents.store import Store
               help="Table: every column and whole sentences (default: short id, date, type, "
                    "actor → recipient codes, the sentence cut to fit).")
 @raw_cells_option
-@db_option
+@read_db_option
 @pass_context
 def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bool,
            raw_cells: bool, db: Path | None, **filters) -> None:
@@ -53,7 +53,7 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bo
     """
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         flt = resolve_filter(ctx, store, filters)
         records = (query.event_record(e, a, c if clusters else None)
                    for e, a, c in _rows(store, flt, clusters))
@@ -81,7 +81,7 @@ def events(ctx: Context, fmt: str, output: Path | None, clusters: bool, wide: bo
 @click.option("--clusters", is_flag=True,
               help="One row per real-world event (merged mentions) with its counts.")
 @raw_cells_option
-@db_option
+@read_db_option
 @pass_context
 def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
                   raw_cells: bool, db: Path | None, **filters) -> None:
@@ -96,7 +96,7 @@ def export_events(ctx: Context, fmt: str, output: Path | None, clusters: bool,
     """
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         flt = resolve_filter(ctx, store, filters)
         rows = _rows(store, flt, clusters)
         records = (export.plover_record(e, a, c) for e, a, c in rows)

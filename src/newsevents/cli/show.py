@@ -7,13 +7,12 @@ from pathlib import Path
 import click
 
 from newsevents import query, render
-from newsevents.cli.app import Context, cli, db_option, pass_context, settings_for
-from newsevents.store import Store
+from newsevents.cli.app import Context, cli, pass_context, read_db_option, reading
 
 
 @cli.command()
 @click.argument("ident", metavar="ID")
-@db_option
+@read_db_option
 @pass_context
 def show(ctx: Context, ident: str, db: Path | None) -> None:
     """Show one event or one article by its id, or by the first characters of it as tables
@@ -29,7 +28,7 @@ def show(ctx: Context, ident: str, db: Path | None) -> None:
       newsevents show e39180d0
       newsevents show 14fc2444d95fee3d --db news.db
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         found = query.find(store, ident)
     if isinstance(found, query.EventView):
         render.event_view(found)

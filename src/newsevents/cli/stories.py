@@ -15,9 +15,9 @@ from newsevents.cli.app import (
     Context,
     atomic_output,
     cli,
-    db_option,
     pass_context,
-    settings_for,
+    read_db_option,
+    reading,
 )
 from newsevents.cli.filters import resolve_filter, story_options
 from newsevents.formats import write_csv, write_jsonl
@@ -30,7 +30,7 @@ from newsevents.web.report import ReportData, render_report
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True, help="Output format.")
-@db_option
+@read_db_option
 @pass_context
 def stories(ctx: Context, fmt: str, db: Path | None) -> None:
     """Stories: articles about the same story, grouped as they arrive (see `run`).
@@ -41,7 +41,7 @@ def stories(ctx: Context, fmt: str, db: Path | None) -> None:
     Example:
       newsevents stories --db news.db --format jsonl
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         records = [{"story_id": s.story_id, "label": s.label,
                     "first_date": s.first_date and s.first_date.isoformat(),
                     "last_date": s.last_date and s.last_date.isoformat(),
@@ -78,7 +78,7 @@ def _story_title(actor: str | None, dyad: tuple[str, str] | None, text: str | No
               help="Sentences per date (K).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True, help="Output format.")
-@db_option
+@read_db_option
 @pass_context
 def timeline(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
              since: str | None, until: str | None, max_dates: int,
@@ -90,7 +90,7 @@ def timeline(ctx: Context, actor: str | None, dyad: str | None, text: str | None
       newsevents timeline --dyad RUS,LBY --max-dates 12 --per-date 2
       newsevents timeline --query "contact group" --format json
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=per_date)
         if fmt == "html":
@@ -122,7 +122,7 @@ def _report_data(store: Store, flt: EventFilter, text: str | None,
               default=Path("report.html"), show_default=True, help="HTML file to write.")
 @click.option("--max-dates", type=click.IntRange(1), default=12, show_default=True,
               help="Timeline dates.")
-@db_option
+@read_db_option
 @pass_context
 def report(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
            since: str | None, until: str | None, output: Path, max_dates: int,
@@ -133,7 +133,7 @@ def report(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
     Example:
       newsevents report --dyad RUS,LBY --output russia-libya.html
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         entries = query.timeline(store, flt, text=text, max_dates=max_dates, per_date=2)
         data = _report_data(store, flt, text, entries, _story_title(flt.actor, flt.dyad, text))
@@ -146,7 +146,7 @@ def report(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
 @story_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "svg"]), default="table",
               show_default=True, help="A table, CSV rows, or an SVG chart.")
-@db_option
+@read_db_option
 @pass_context
 def activity(ctx: Context, actor: str | None, dyad: str | None, text: str | None,
              since: str | None, until: str | None, fmt: str,
@@ -163,7 +163,7 @@ def activity(ctx: Context, actor: str | None, dyad: str | None, text: str | None
       newsevents activity --dyad RUS,LBY
       newsevents activity --actor TUR --format svg > turkey.svg
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         flt = _story_filter(ctx, store, actor, dyad, since, until)
         if text:
             flt = replace(flt, search=text)

@@ -18,15 +18,14 @@ from newsevents.cli.app import (
     EXIT_OK,
     Context,
     cli,
-    db_option,
     pass_context,
-    settings_for,
+    read_db_option,
+    reading,
 )
 from newsevents.config import shared_dir
 from newsevents.evaluation import gate
 from newsevents.formats import write_jsonl
 from newsevents.models import DateValue
-from newsevents.store import Store
 from newsevents.temporal import find_timexes
 
 
@@ -60,7 +59,7 @@ def import_actors(ctx: Context, source: Path, output: Path) -> None:
 @actors.command(name="list")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True, help="Output format.")
-@db_option
+@read_db_option
 @pass_context
 def list_actors(ctx: Context, fmt: str, db: Path | None) -> None:
     """Actors learned from articles, with first and last seen dates.
@@ -69,7 +68,7 @@ def list_actors(ctx: Context, fmt: str, db: Path | None) -> None:
     Example:
       newsevents actors list --db news.db
     """
-    with Store.for_reading(settings_for(ctx, db).db_path) as store:
+    with reading(ctx, db) as store:
         records = [{"name": a.name, "code": a.code, "sector": a.sector, "aliases": list(a.aliases),
                     "first_seen": a.first_seen and a.first_seen.isoformat(),
                     "last_seen": a.last_seen and a.last_seen.isoformat(),
