@@ -47,3 +47,21 @@ def test_a_file_name_that_is_not_utf8_is_stored_with_its_neighbours(tmp_path: Pa
         paths = sorted(a.path for a in store.iter_articles())
     assert len(report.new) == 2
     assert paths[0].endswith("bad\ufffd.txt")
+
+
+def test_invalid_utf8_on_stdin_loses_no_record(tmp_path: Path) -> None:
+    """Issue #13: a byte that is not UTF-8 on stdin rolled back the whole batch; the same file
+    read by its path worked. Both records are stored either way."""
+    from click.testing import CliRunner
+
+    from newsevents.cli import cli
+    from newsevents.store import Store
+
+    data = (b'{"id": "s1", "text": "Russia condemned the strikes on Libya on Monday."}\n'
+            b'{"id": "s2", "text": "Turkey hosted talks in Ankara \xff on Tuesday."}\n')
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["ingest", "-", "--db", str(db)], input=data)
+    assert result.exit_code == 0, result.output
+    assert "<stdin>:2: warning: not valid UTF-8; decoded as cp1252" in result.output
+    with Store(db) as store:
+        assert sorted(a.id for a in store.iter_articles()) == ["s1", "s2"]

@@ -133,8 +133,12 @@ def read_target(target: Target, settings: Settings) -> Iterator[Article | Proble
 
 
 def read_stdin(stdin: TextIO | None, settings: Settings) -> Iterator[Article | Problem]:
+    """JSON Lines on standard input, read as bytes where it has them: a line that is not UTF-8
+    is then decoded as cp1252 with a warning, as in a file, instead of the text stream's decoder
+    failing (its locale's strict UTF-8) and losing every line after it."""
+    source = stdin if stdin is not None else sys.stdin
     try:
-        yield from read_jsonl_stream(stdin if stdin is not None else sys.stdin, settings)
+        yield from read_jsonl_stream(getattr(source, "buffer", source), settings)
     except (OSError, UnicodeDecodeError) as error:
         yield Problem("<stdin>", f"cannot read standard input: {error}")
 

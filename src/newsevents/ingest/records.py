@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any, AnyStr, TextIO
+from typing import IO, Any, AnyStr
 
 from newsevents.config import Settings
 from newsevents.errors import InputError
@@ -162,9 +162,10 @@ def read_jsonl_file(path: str, settings: Settings) -> Iterator[Article | Problem
 
 
 def read_jsonl_stream(
-    stream: TextIO, settings: Settings | None = None, name: str = STDIN_NAME
+    stream: IO[str] | IO[bytes], settings: Settings | None = None, name: str = STDIN_NAME
 ) -> Iterator[Article | Problem]:
-    """JSON Lines from an open text stream (``-`` on the command line reads stdin)."""
+    """JSON Lines from an open stream of text or bytes (``-`` on the command line reads stdin's
+    bytes)."""
     cap = (settings or Settings()).max_record_bytes
     yield from read_json_lines(name, numbered_lines(name, stream, cap))
 
