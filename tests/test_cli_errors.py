@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsevents.cli import app
@@ -51,3 +53,15 @@ def test_ctrl_c_inside_a_command_is_interrupted_and_exit_130(monkeypatch, capsys
     with pytest.raises(SystemExit) as exit_:
         app.main()
     assert exit_.value.code == 130 and "Interrupted" in capsys.readouterr().err
+
+
+def test_a_problem_line_shows_a_name_with_brackets_as_it_is(tmp_path: Path) -> None:
+    """rich reads "[...]" as markup: a file called "[red]feed.jsonl" must not lose its name."""
+    from click.testing import CliRunner
+
+    from newsevents.cli import cli
+
+    bad = tmp_path / "[red]feed[b].jsonl"
+    bad.write_text("{broken\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(bad), "--db", str(tmp_path / "n.db")])
+    assert f"{bad}:1: error: invalid JSON" in result.output

@@ -11,6 +11,7 @@ from typing import TextIO
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -200,7 +201,8 @@ def working(ctx: Context, label: str) -> Iterator[None]:
 
 def report_problem(ctx: Context, problem: Problem) -> None:
     if problem.severity is Severity.ERROR or ctx.verbosity >= 0:
-        ctx.say(f"[{'red' if problem.severity is Severity.ERROR else 'yellow'}]{problem}[/]", -1)
+        colour = "red" if problem.severity is Severity.ERROR else "yellow"
+        ctx.say(f"[{colour}]{escape(str(problem))}[/]", -1)  # a path may hold "[...]"
 
 
 
@@ -220,7 +222,8 @@ def main() -> None:
         err.print("Interrupted.")
         sys.exit(EXIT_INTERRUPTED)
     except NewsEventsError as exc:
-        err.print(f"[red]error:[/] {valid_text(str(exc))}", highlight=False)
+        err.print(f"[red]error:[/] {escape(valid_text(str(exc)) or '')}", highlight=False,
+                  soft_wrap=True)  # one line, however long: scripts read it
         sys.exit(EXIT_NOTHING)
     except KeyboardInterrupt:
         err.print("Interrupted.")
@@ -228,9 +231,9 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last edge: one line, never a traceback
         if os.environ.get(DEBUG_VARIABLE):
             raise
-        err.print(f"[red]internal error:[/] {valid_text(repr(exc))}. This is a bug in "
-                  f"newsevents: please report it with the command that caused it "
-                  f"({DEBUG_VARIABLE}=1 shows the traceback).", highlight=False)
+        err.print(f"[red]internal error:[/] {escape(valid_text(repr(exc)) or '')}. This is a "
+                  f"bug in newsevents: please report it with the command that caused it "
+                  f"({DEBUG_VARIABLE}=1 shows the traceback).", highlight=False, soft_wrap=True)
         sys.exit(EXIT_NOTHING)
 
 
