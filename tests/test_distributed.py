@@ -230,6 +230,35 @@ def test_read_commands_read_a_dataset_as_its_loaded_database(sample_dataset, tmp
     assert sorted((p.relative_to(root), p.stat().st_mtime_ns) for p in root.rglob("*")) == files
 
 
+@pytest.mark.model
+def test_with_a_database_the_engine_codes_with_the_actors_it_learned(scheduler: str,
+                                                                     tmp_path: Path):
+    """`run --engine dask --db DB` then `load` stores what `run --db DB` stores, also for
+    articles that name an actor only the database has learned."""
+    from tests.reliability import LEARNERS, TEACHERS_AND_LEARNERS
+
+    teachers, learners = tmp_path / "teachers", tmp_path / "learners"
+    for folder in (teachers, learners):
+        folder.mkdir()
+    for name, text in TEACHERS_AND_LEARNERS.items():
+        (learners if name in LEARNERS else teachers).joinpath(name).write_text(text)
+    with Store(tmp_path / "base.db") as base:
+        pipeline.run([str(teachers)], base)
+        known = pipeline.known_actors(base)
+    assert {"Abdel Hafiz Ghoga", "Ayman Nour"} <= set(known)
+    for name in ("run.db", "load.db", "blind.db"):
+        shutil.copy(tmp_path / "base.db", tmp_path / name)
+    engine.run([str(learners)], tmp_path / "with", scheduler=scheduler, known=known)
+    engine.run([str(learners)], tmp_path / "without", scheduler=scheduler)
+    with Store(tmp_path / "run.db") as ran, Store(tmp_path / "load.db") as loaded, \
+            Store(tmp_path / "blind.db") as blind:
+        pipeline.run([str(learners)], ran)
+        dataset.load(tmp_path / "with", loaded)
+        dataset.load(tmp_path / "without", blind)
+        assert contents(loaded) == contents(ran)
+        assert contents(blind)["events"] != contents(ran)["events"]  # the actors mattered
+
+
 def test_a_folder_that_is_neither_database_nor_dataset_is_an_error(tmp_path: Path):
     from click.testing import CliRunner
 

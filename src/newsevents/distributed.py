@@ -14,14 +14,14 @@ importing this module imports no Dask.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsevents import dataset, pipeline
-from newsevents.actors import load_knowledge_base
+from newsevents.actors import KBEntry, load_knowledge_base
 from newsevents.config import Settings
 from newsevents.errors import NewsEventsError
 from newsevents.ingest.inputs import STDIN_PATH, Target, expand, read_target
@@ -111,8 +111,10 @@ def partitions(paths: Sequence[str]) -> tuple[list[Partition], list[Problem]]:
     return found, problems
 
 
-def code_partition(partition: Partition, settings: Settings) -> PartitionResult:
-    """Runs on a worker: read one file, code its articles, return its rows and outcome.
+def code_partition(partition: Partition, settings: Settings,
+                   known: Mapping[str, KBEntry] | None = None) -> PartitionResult:
+    """Runs on a worker: read one file, code its articles (with ``known``, the actors a database
+    has learned, as ``run`` into it would), return its rows and outcome.
 
     A file that gives no article and an error (unreadable, corrupt) is a failed partition.
     """
@@ -122,7 +124,7 @@ def code_partition(partition: Partition, settings: Settings) -> PartitionResult:
         (problems if isinstance(item, Problem) else articles).append(item)
     coded: list[pipeline.Extraction] = []
     rows = dataset.PartitionRows(partition.index)
-    results = pipeline.extract(articles, settings.with_(workers=1))  # one per article, in order
+    results = pipeline.extract(articles, settings.with_(workers=1), known=known)  # in order
     for position, (article, result) in enumerate(zip(articles, results, strict=True)):
         if isinstance(result, Problem):
             problems.append(result)
@@ -188,16 +190,18 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
             yield client
 
 
-Task = Callable[[Partition, Settings], PartitionResult]
+Task = Callable[..., PartitionResult]  # (partition, settings, known=) -> its result
 
 
 def collect(client: Client, todo: Sequence[Partition], settings: Settings, root: Path,
             retries: int, on_outcome: Callable[[Outcome], None] | None = None, *,
-            task: Task = code_partition) -> list[Outcome]:
+            task: Task = code_partition, known: Mapping[str, KBEntry] | None = None,
+            ) -> list[Outcome]:
     """Run ``task`` on every partition, writing each one's rows as they arrive; a task still
     raising after ``retries`` more tries is an outcome with its error, the others go on."""
     distributed = _dask()
-    futures = client.map(task, todo, settings=settings, retries=retries, pure=False)
+    extra = {"known": client.scatter(dict(known), broadcast=True)} if known else {}
+    futures = client.map(task, todo, settings=settings, retries=retries, pure=False, **extra)
     partition_of = {future.key: partition for future, partition in zip(futures, todo)}
     outcomes = []
     for future in distributed.as_completed(futures, loop=client.loop):
@@ -226,8 +230,10 @@ def _error_of(future: Any) -> str:
 
 def run(paths: Sequence[str], output: str | Path, settings: Settings = Settings(), *,
         scheduler: str | None = None, workers: int = 1, retries: int = DEFAULT_RETRIES,
-        on_outcome: Callable[[Outcome], None] | None = None) -> EngineReport:
-    """Code every input file on a Dask cluster into a new Parquet dataset at ``output``."""
+        on_outcome: Callable[[Outcome], None] | None = None,
+        known: Mapping[str, KBEntry] | None = None) -> EngineReport:
+    """Code every input file on a Dask cluster into a new Parquet dataset at ``output``; with
+    ``known`` (``pipeline.known_actors`` of a database) as ``run`` into that database codes."""
     _dask()
     root = Path(output)
     todo, problems = partitions(paths)
@@ -236,6 +242,7 @@ def run(paths: Sequence[str], output: str | Path, settings: Settings = Settings(
     if todo:
         with connect(scheduler, workers) as client:
             client.register_plugin(model_plugin(settings))
-            report.outcomes = collect(client, todo, settings, root, retries, on_outcome)
+            report.outcomes = collect(client, todo, settings, root, retries, on_outcome,
+                                      known=known)
     dataset.write_manifest(root, (o.to_json() for o in report.outcomes))
     return report

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from newsevents import dataset, distributed
+from newsevents import dataset, distributed, pipeline
 from newsevents.cli.app import (
     EXIT_NOTHING,
     EXIT_OK,
@@ -29,9 +29,10 @@ def run_on_dask(ctx: Context, paths: tuple[str, ...], output: Path | None, *,
     """`run --engine dask`: code the inputs on a cluster into a dataset; the exit code."""
     if output is None:
         raise click.UsageError("--engine dask writes a Parquet dataset: give --output DIR")
-    if db is not None:
-        raise click.UsageError("--engine dask writes no database: merge its dataset with "
-                               "`newsevents load DIR --db PATH`")
+    known = None
+    if db is not None:  # code as `run` into it would: with the actors it has learned
+        with Store.for_reading(db) as store:
+            known = pipeline.known_actors(store)
     given = click.get_current_context().get_parameter_source("workers")
     if scheduler is not None and given is ParameterSource.COMMANDLINE:
         raise click.UsageError("--workers starts a local cluster; with --scheduler the "
@@ -47,7 +48,8 @@ def run_on_dask(ctx: Context, paths: tuple[str, ...], output: Path | None, *,
                 report_problem(ctx, problem)
 
         report = distributed.run(paths, output, ctx.settings, scheduler=scheduler,
-                                 workers=workers, retries=retries, on_outcome=on_outcome)
+                                 workers=workers, retries=retries, on_outcome=on_outcome,
+                                 known=known)
     for problem in report.input_problems:
         report_problem(ctx, problem)
     done = len(report.outcomes) - len(report.failed)
