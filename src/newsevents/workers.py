@@ -118,7 +118,8 @@ def extract_in_pool(
             if not window:
                 break
             if broken is None and not window[0].done:
-                mine = next((c for c in window if c.waiting), None)
+                waiting = [c for c in window if c.waiting]  # a long article: for a process
+                mine = next((c for c in waiting if not c.long), waiting[0] if waiting else None)
                 if mine is not None:  # the parent's turn: code it here
                     mine.local = list(extract(mine.articles, alone, known=known))
                     continue
