@@ -210,4 +210,5 @@ def test_a_run_killed_anywhere_then_run_again_stores_what_one_run_stores(
     by_count = [t for t in trials if t.point.coded is not None]
     while_coding = [t for t in by_count if t.killed and 0 < t.coded < CORPUS_ARTICLES]
     assert sum(t.killed for t in trials) >= len(by_count), trials
-    assert len(while_coding) >= max(1, len(by_count) - 1), trials
+    # (with two workers results reach the store in bursts, so a count can be passed over)
+    assert len(while_coding) >= max(1, len(by_count) // 2), trials
