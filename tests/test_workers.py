@@ -11,6 +11,7 @@ import sys
 import time
 from collections import deque
 from concurrent.futures import Future
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -78,14 +79,44 @@ class RecordingPool:
         return Future()
 
 
-def test_top_up_starts_a_long_article_first_then_in_input_order() -> None:
-    texts = ["x" * 10, "x" * 10, "x" * 10, "x" * (workers.CHUNK_CHARS + 1), "x" * 10]
-    chunks = iter([workers.Chunk([Article(id=str(n), text=t)]) for n, t in enumerate(texts)])
+def single_chunks(texts: list[str]) -> Iterator[workers.Chunk]:
+    return iter([workers.Chunk([Article(id=str(n), text=t)]) for n, t in enumerate(texts)])
+
+
+def test_top_up_starts_the_longest_article_first_then_in_input_order() -> None:
+    long = workers.CHUNK_CHARS + 1
+    more = ["x" * 10] * (workers.WINDOW_PER_WORKER * 2)  # the input goes on past the window
+    chunks = single_chunks(["x" * 10, "x" * 10, "x" * long, "x" * (long + 1), "x" * 10] + more)
     window: deque[workers.Chunk] = deque()
     pool = RecordingPool()
     workers._top_up(pool, chunks, window, 2)  # type: ignore[arg-type]
-    assert pool.started == [["3"], ["0"]]  # IN_FLIGHT_PER_WORKER of them for the one process
-    assert [c.articles[0].id for c in window] == ["0", "1", "2", "3", "4"]  # read ahead, in order
+    assert pool.started == [["3"], ["2"]]  # IN_FLIGHT_PER_WORKER of them for the one process
+    ids = [c.articles[0].id for c in window]
+    assert ids[:5] == ["0", "1", "2", "3", "4"]  # read ahead, in order
+    assert len(ids) == workers.WINDOW_PER_WORKER * 2
+
+
+def test_top_up_shares_out_the_last_chunks() -> None:
+    """With all the input read, a process gets a chunk only while the parent keeps as much to
+    code, and chunks of several articles are cut into single articles."""
+    pieces = [Article(id=f"p{n}", text="x" * 100) for n in range(3)]
+    chunks = iter([workers.Chunk([Article(id="a", text="x" * 400)]), workers.Chunk(pieces)])
+    window: deque[workers.Chunk] = deque()
+    pool = RecordingPool()
+    workers._top_up(pool, chunks, window, 2)  # type: ignore[arg-type]
+    assert [[a.id for a in c.articles] for c in window] == [["a"], ["p0"], ["p1"], ["p2"]]
+    assert pool.started == [["p0"]]  # "a" to the process would leave the parent 300 to its 400
+    window.popleft()  # the parent coded "a" and yielded it
+    assert window[0].future is not None
+    window[0].future.set_result([])  # the process coded "p0"
+    workers._top_up(pool, chunks, window, 2)  # type: ignore[arg-type]
+    assert pool.started == [["p0"], ["p1"]]  # "p2" stays for the parent
+
+
+def test_fair_compares_each_process_with_the_parent() -> None:
+    assert workers._fair(200, 100, 2)
+    assert not workers._fair(201, 100, 2)
+    assert workers._fair(0, 0, 1)
 
 
 def test_extract_in_pool_raises_a_worker_setup_error() -> None:
@@ -247,3 +278,62 @@ def test_auto_workers_start_a_pool_only_for_a_run_worth_it(
     assert pipeline.worker_count(auto, few) == 1
     assert pipeline.worker_count(auto, many) == 4
     assert pipeline.worker_count(TWO, few) == 2  # asked for: always
+
+
+def test_early_pool_starts_nothing_for_one_process_or_a_little_input(tmp_path: Any) -> None:
+    from newsevents import pipeline
+    from newsevents.config import AUTO_WORKERS
+    from newsevents.store import Store
+
+    small = tmp_path / "small.txt"
+    small.write_text("Russia condemned the strikes.")
+    big = tmp_path / "big.txt"
+    big.write_text("x" * pipeline.POOL_MIN_CHARS)
+    with Store(tmp_path / "news.db") as store:
+        assert pipeline.early_pool(Settings(), store, [str(big)]) is None  # workers=1
+        assert pipeline.early_pool(Settings(workers=AUTO_WORKERS), store, [str(small)]) is None
+        assert multiprocessing.active_children() == []
+        if os.cpu_count() and os.cpu_count() > 1:  # type: ignore[operator]
+            pool = pipeline.early_pool(Settings(workers=AUTO_WORKERS), store, [str(big)])
+            assert pool is not None
+            with pool:
+                assert len(multiprocessing.active_children()) == pool.workers - 1  # started now
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.model
+def test_extract_pending_codes_with_the_early_pool_only_for_the_same_known_actors(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsevents import pipeline
+    from newsevents.store import Store
+
+    made: list[workers.Pool] = []
+    monkeypatch.setattr(workers.Pool, "__init__", recording(workers.Pool.__init__, made))
+    for number, text in enumerate(TEXTS):
+        (tmp_path / f"a{number}.txt").write_text(text)
+    with Store(tmp_path / "news.db") as store:
+        pool = pipeline.early_pool(TWO, store, [str(tmp_path)])
+        assert pool is not None and len(made) == 1
+        with pool:
+            pipeline.ingest([str(tmp_path)], store)
+            report = pipeline.extract_pending(store, TWO, pool=pool)
+        assert len(made) == 1  # coded by its processes
+        stored = [event.to_json() for event in store.iter_events()]
+    with Store(tmp_path / "one.db") as one:
+        pipeline.ingest([str(tmp_path)], one)
+        alone = pipeline.extract_pending(one, Settings())
+        assert [event.to_json() for event in one.iter_events()] == stored
+    assert report.articles == alone.articles > 1 and report.events == alone.events > 1
+    with Store(tmp_path / "other.db") as store, workers.Pool(TWO, KNOWN) as other:
+        pipeline.ingest([str(tmp_path)], store)
+        report = pipeline.extract_pending(store, TWO, pool=other)  # made for other actors
+        assert report.articles == alone.articles and len(made) == 3  # so it made its own
+
+
+def recording(init: Any, made: list[Any]) -> Any:
+    def record(self: Any, *args: Any, **kwargs: Any) -> None:
+        made.append(self)
+        init(self, *args, **kwargs)
+
+    return record

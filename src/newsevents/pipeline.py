@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, TextIO
@@ -33,7 +34,7 @@ from newsevents.events.coder import (
     moved,
 )
 from newsevents.events.quotes import extract_quotes
-from newsevents.ingest import iter_inputs
+from newsevents.ingest import input_bytes, iter_inputs
 from newsevents.ingest.dedup import band_keys, signature
 from newsevents.models import Article, DateValue, Event, Problem, Quote, Severity, Story
 from newsevents.nlp import load_model
@@ -47,6 +48,8 @@ from newsevents.temporal.hints import hint_window
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from newsevents.workers import Pool
 
 ProgressCallback = Callable[[Article | Problem], None]
 
@@ -190,6 +193,21 @@ def code_article(
 POOL_MIN_CHARS = 200_000  # less text is coded sooner in one process than a pool starts
 
 
+def early_pool(settings: Settings, store: Store, paths: Sequence[str]) -> Pool | None:
+    """Worker processes for coding what ``paths`` will add to ``store``, started now so that
+    they load the model while the parent ingests (pass it to :func:`extract_pending`; close
+    it after). None when the coding will take one process: ``settings.workers`` is 1, or it is
+    ``AUTO_WORKERS`` and the input files hold less than ``POOL_MIN_CHARS`` bytes."""
+    workers = settings.workers
+    if workers == AUTO_WORKERS:
+        workers = cores() if input_bytes(paths, POOL_MIN_CHARS) >= POOL_MIN_CHARS else 1
+    if workers <= 1:
+        return None
+    from newsevents.workers import Pool  # here: workers imports this module
+
+    return Pool(settings.with_(workers=workers), known_actors(store))
+
+
 def worker_count(settings: Settings, articles: Sequence[Article]) -> int:
     """``settings.workers``; for ``AUTO_WORKERS``, one per core when the articles hold at
     least ``POOL_MIN_CHARS`` characters (a worker takes about 1.3 s to start), else one."""
@@ -204,17 +222,19 @@ def extract(
     settings: Settings = Settings(),
     *,
     known: Mapping[str, KBEntry] | None = None,
+    pool: Pool | None = None,
 ) -> Iterator[Extraction | Problem]:
     """Parse with ``nlp.pipe`` in batches (a long text in pieces, nlp.pieces) and code each
     article; with ``settings.workers`` > 1, worker processes each parse and code chunks of the
-    articles (newsevents.workers), yielding the same results in the same order.
+    articles (newsevents.workers; those of ``pool`` when given), yielding the same results in
+    the same order.
 
     One article that fails becomes a Problem; the others go on.
     """
     if settings.workers > 1:
         from newsevents.workers import extract_in_pool  # here: workers imports this module
 
-        yield from extract_in_pool(articles, settings, known=known)
+        yield from extract_in_pool(articles, settings, known=known, pool=pool)
         return
     nlp = load_model(settings.model_names)
     kb = load_knowledge_base(settings.user_actor_files)
@@ -330,7 +350,8 @@ def save_extraction(store: Store, result: Extraction, original: Article) -> None
 
 
 def extract_pending(
-    store: Store, settings: Settings = Settings(), *, on_item: ExtractCallback | None = None
+    store: Store, settings: Settings = Settings(), *, on_item: ExtractCallback | None = None,
+    pool: Pool | None = None,
 ) -> ExtractReport:
     """Code every stored article not yet coded by this coder version; re-runs add nothing.
 
@@ -345,7 +366,12 @@ def extract_pending(
     report = ExtractReport()
     pending = store.pending_articles(CODER_VERSION)
     settings = settings.with_(workers=worker_count(settings, pending))
-    coded = extract(pending, settings, known=known_actors(store))  # one item per article, in order
+    known = known_actors(store)
+    if pool is not None and (settings.workers <= 1 or pool.known != known):
+        pool = None  # not worth it for so little; or made for other actors: a pool of its own
+    elif pool is not None:
+        settings = pool.settings
+    coded = extract(pending, settings, known=known, pool=pool)  # one item per article, in order
     for article, item in zip(pending, coded, strict=True):
         if on_item is not None:
             on_item(item)
@@ -438,6 +464,8 @@ def run(paths: Sequence[str], store: Store, settings: Settings = Settings(), *,
         stdin: TextIO | None = None) -> RunReport:
     """Ingest ``paths``, code what is new, link reports of the same event, place articles in
     stories. Re-running adds nothing (each step is idempotent)."""
-    ingested = ingest(paths, store, settings, stdin=stdin)
-    coded = extract_pending(store, settings)
+    pool = early_pool(settings, store, paths)
+    with pool if pool is not None else nullcontext():
+        ingested = ingest(paths, store, settings, stdin=stdin)
+        coded = extract_pending(store, settings, pool=pool)
     return RunReport(ingested, coded, link_events(store), cluster_stories(store))

@@ -22,8 +22,15 @@ parent reads the input, cuts it into chunks and yields the results in input orde
   alone and is parsed in pieces, ``nlp.pieces``); at most ``IN_FLIGHT_PER_WORKER`` chunks per
   worker are started and not done; the parent reads at most ``WINDOW_PER_WORKER`` chunks per
   worker ahead of the first one not yet yielded.
-* Within that window a long article is started first: left in its place it could end up
-  running alone at the end of the run while the other workers have nothing left to do.
+* Within that window long articles are started first, longest first: left in its place one
+  could end up running alone at the end of the run while the other workers have nothing left
+  to do. The window is wide (``WINDOW_PER_WORKER`` chunks, 800,000 characters a worker) so
+  that a long article is seen early.
+* The end of the input is shared out: once it is all read, the last chunks are cut into
+  single articles, and a process is given one only while the parent keeps as much to code
+  itself, so neither waits long for the other at the end.
+* A :class:`Pool` can be made before there is anything to code: ``newsevents run`` makes one
+  (``pipeline.early_pool``) before its ingest, so the processes load the model meanwhile.
 * A worker that dies (killed, out of memory) breaks the pool: the articles not coded by then
   become Problems, every article after them too, and the run ends. However the parent leaves
   (end, exception, Ctrl-C, a consumer that stops early), the pool is shut down and its
@@ -54,7 +61,7 @@ from newsevents.pipeline import Extraction, extract
 
 CHUNK_CHARS = 25_000  # small enough that the last chunks spread over the workers evenly
 IN_FLIGHT_PER_WORKER = 2
-WINDOW_PER_WORKER = 8
+WINDOW_PER_WORKER = 32
 START_METHOD = "spawn"
 PARENT_CHECK_SECONDS = 0.2  # how often a worker looks whether its parent is still there
 
@@ -71,6 +78,10 @@ class Chunk:
     articles: list[Article]
     future: Future[list[Result]] | None = None
     local: list[Result] | None = None  # coded by the parent itself
+
+    @property
+    def chars(self) -> int:
+        return sum(len(article.text) for article in self.articles)
 
     @property
     def long(self) -> bool:
@@ -97,24 +108,65 @@ class Chunk:
         return self.future.result()
 
 
+class Pool:
+    """The worker processes of :func:`extract_in_pool` (``settings.workers - 1`` of them; the
+    parent is the last worker), started as soon as the pool is made, each loading the model
+    and the knowledge base. Made before there is anything to code (``pipeline.early_pool``
+    makes one before an ingest), they load while the parent reads the input. Close it (or use
+    it as a context manager): processes still busy are stopped."""
+
+    def __init__(self, settings: Settings, known: Mapping[str, KBEntry] | None = None) -> None:
+        self.settings, self.known = settings, known
+        self.workers = max(2, settings.workers)
+        self.executor = ProcessPoolExecutor(
+            self.workers - 1, mp_context=multiprocessing.get_context(START_METHOD),
+            initializer=_start_worker, initargs=(settings, known, os.getpid()))
+        self._started: list[Future[list[Result]]] = []
+        self.idle = True  # no extraction left chunks running (one that ended early may have)
+        for _ in range(self.workers - 1):  # start the processes now, not at the first chunk
+            self._started.append(_submit(self.executor, []))
+
+    def close(self, *, finished: bool = True) -> None:
+        """Join the processes; stop them first unless ``finished`` and none is busy."""
+        busy = not self.idle or not all(future.done() for future in self._started)
+        _close(self.executor, finished=finished and not busy)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        self.close(finished=kind is None)
+
+
 def extract_in_pool(
-    articles: Iterable[Article], settings: Settings, *, known: Mapping[str, KBEntry] | None = None
+    articles: Iterable[Article], settings: Settings, *, known: Mapping[str, KBEntry] | None = None,
+    pool: Pool | None = None,
 ) -> Iterator[Result]:
     """What ``pipeline.extract`` yields, in the same order, coded by ``settings.workers``
-    processes."""
-    workers = max(2, settings.workers)
-    chunks = (Chunk(c) for c in chunked(articles, settings.batch_size, CHUNK_CHARS))
-    window: deque[Chunk] = deque()
-    pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context(START_METHOD),
-                               initializer=_start_worker,
-                               initargs=(settings, known, os.getpid()))
-    alone = settings.with_(workers=1)
-    broken: BrokenProcessPool | None = None
+    processes: those of ``pool`` when given (its owner closes it), else a pool of its own."""
+    if pool is not None:
+        yield from _extract(articles, pool)
+        return
+    own = Pool(settings, known)
     finished = False
+    try:
+        yield from _extract(articles, own)
+        finished = True
+    finally:
+        own.close(finished=finished)
+
+
+def _extract(articles: Iterable[Article], pool: Pool) -> Iterator[Result]:
+    workers, known = pool.workers, pool.known
+    chunks = (Chunk(c) for c in chunked(articles, pool.settings.batch_size, CHUNK_CHARS))
+    window: deque[Chunk] = deque()
+    alone = pool.settings.with_(workers=1)
+    broken: BrokenProcessPool | None = None
+    pool.idle = False
     try:
         while True:
             if broken is None:
-                _top_up(pool, chunks, window, workers)
+                _top_up(pool.executor, chunks, window, workers)
             if not window:
                 break
             if broken is None and not window[0].done:
@@ -135,21 +187,53 @@ def extract_in_pool(
             yield from results
         if broken is not None:
             yield from _not_coded((a for chunk in chunks for a in chunk.articles), broken)
-        finished = True
+        pool.idle = True
     finally:
-        _close(pool, finished=finished)
+        for chunk in window:  # left early: what was started and not taken is not wanted
+            if chunk.future is not None:
+                chunk.future.cancel()
 
 
 def _top_up(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: deque[Chunk],
             workers: int) -> None:
     """Read ahead to fill the window; start chunks until the workers have enough to do, long
-    articles first, else in input order."""
-    window.extend(islice(chunks, WINDOW_PER_WORKER * workers - len(window)))
+    articles first (longest first), else in input order. Once the input is all read, the last
+    chunks are cut into single articles, and a chunk goes to a process only while that leaves
+    the parent as much to code as each process has before it (:func:`_fair`): the end is
+    shared out, not queued behind other chunks while the parent waits."""
+    wanted = WINDOW_PER_WORKER * workers - len(window)
+    read = list(islice(chunks, wanted))
+    window.extend(read)
+    last = len(read) < wanted  # the input is all in the window
+    left = sum(chunk.chars for chunk in window if chunk.waiting)
+    if last and left <= 2 * CHUNK_CHARS * workers:  # the last chunks: cut them finer
+        _split(window)
     free = IN_FLIGHT_PER_WORKER * (workers - 1) - sum(chunk.running for chunk in window)
-    waiting = sorted((chunk for chunk in window if chunk.waiting),
-                     key=lambda chunk: not chunk.long)  # stable: input order otherwise
+    waiting = sorted((chunk for chunk in window if chunk.waiting),  # stable: else input order
+                     key=lambda chunk: -chunk.chars if chunk.long else 0)
+    started = sum(chunk.chars for chunk in window if chunk.running)
     for chunk in waiting[:max(0, free)]:
+        if last and not _fair(started + chunk.chars, left - chunk.chars, workers - 1):
+            continue
         chunk.future = _submit(pool, chunk.articles)
+        started, left = started + chunk.chars, left - chunk.chars
+
+
+def _split(window: deque[Chunk]) -> None:
+    """Cut the waiting chunks of several articles into chunks of one article, in place."""
+    chunks = list(window)
+    window.clear()
+    for chunk in chunks:
+        if chunk.waiting and len(chunk.articles) > 1:
+            window.extend(Chunk([article]) for article in chunk.articles)
+        else:
+            window.append(chunk)
+
+
+def _fair(started: int, left: int, processes: int) -> bool:
+    """Whether ``processes`` with ``started`` characters to code between them finish no later
+    than the parent coding the ``left`` characters not started (characters stand for time)."""
+    return started <= processes * left
 
 
 def _submit(pool: ProcessPoolExecutor, articles: list[Article]) -> Future[list[Result]]:

@@ -10,7 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsevents.ingest.dedup import band_keys, shingles, signature, similarity
+import numpy as np
+
+from newsevents.ingest.dedup import (
+    PRIME,
+    _mulmod,
+    band_keys,
+    shingles,
+    signature,
+    signature_reference,
+    similarity,
+)
 
 ORIGINAL = """Delegations from three coastal states agreed on Tuesday to reopen the northern harbour
 of Velmar to grain ships, ending a blockade that had lasted six weeks and pushed bread prices up
@@ -104,3 +114,24 @@ def test_signature_is_deterministic(text: str) -> None:
 @given(st.text(), st.text())
 def test_similarity_is_between_zero_and_one(first: str, second: str) -> None:
     assert 0.0 <= similarity(signature(first), signature(second)) <= 1.0
+
+
+@given(st.lists(st.tuples(st.integers(0, PRIME - 1), st.integers(0, PRIME - 1)), min_size=1,
+                max_size=50))
+def test_mulmod_is_exact(pairs: list[tuple[int, int]]) -> None:
+    """The 64-bit product modulo 2**61 - 1 equals Python's big-integer one, at the edges too."""
+    pairs += [(PRIME - 1, PRIME - 1), (PRIME - 1, 1), ((1 << 32) - 1, (1 << 32) - 1),
+              ((1 << 60) + (1 << 32) - 1, PRIME - 2), (0, PRIME - 1)]
+    a = np.array([p[0] for p in pairs], dtype=np.uint64)
+    x = np.array([p[1] for p in pairs], dtype=np.uint64)
+    assert [int(v) for v in _mulmod(a, x)] == [(p * q) % PRIME for p, q in pairs]
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc xyz.\n")), max_size=400))
+def test_signature_equals_the_big_integer_definition(text: str) -> None:
+    assert signature(text) == signature_reference(text)
+
+
+def test_signature_of_real_texts_equals_the_definition() -> None:
+    for text in (ORIGINAL, SYNDICATED, SAME_TOPIC, "", "one two"):
+        assert signature(text) == signature_reference(text)

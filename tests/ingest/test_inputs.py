@@ -166,3 +166,17 @@ def test_iter_inputs_reads_copied_fixture_folder_the_same(tmp_path: Path) -> Non
         item.id for item in iter_inputs([str(tmp_path / "copy")]) if isinstance(item, Article)
     ]
     assert copied == original
+
+
+def test_input_bytes_sums_the_files_found_until_enough(tmp_path: Path) -> None:
+    from newsevents.ingest import input_bytes
+
+    folder = tmp_path / "in"
+    write(folder / "a.txt", "x" * 300)
+    write(folder / "sub" / "b.html", "y" * 200)
+    write(folder / ".hidden.txt", "z" * 1000)  # not read, not counted
+    single = write(tmp_path / "c.txt", "w" * 50)
+    given = [str(folder), str(single), "-", str(tmp_path / "missing.txt")]
+    assert input_bytes(given, 10_000) == 550
+    assert input_bytes(given, 100) == 300  # stops at the first file that reaches it
+    assert input_bytes([str(tmp_path / "*.txt")], 10_000) == 50

@@ -7,8 +7,10 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -40,6 +42,9 @@ from newsevents.ingest.inputs import READERS, STDIN_PATH, Target, expand, file_t
 from newsevents.ingest.limits import capped_lines
 from newsevents.models import Article, EventFilter, Problem, Severity
 from newsevents.store import Store
+
+if TYPE_CHECKING:
+    from newsevents.workers import Pool
 
 # --- counting inputs up front, for the progress display's total and ETA ------------------------
 
@@ -319,8 +324,11 @@ def run(ctx: Context, paths: tuple[str, ...], workers: int, engine: str, schedul
     if scheduler is not None or output is not None:
         raise click.UsageError("--scheduler and --output go with --engine dask")
     settings = settings_for(ctx, db).with_(workers=workers or AUTO_WORKERS)
-    ingested = run_ingest(ctx, settings, paths)
-    coded = run_extract(ctx, settings)
+    with Store(settings.db_path) as store:  # its processes load the model during the ingest
+        pool = pipeline.early_pool(settings, store, paths)
+    with pool if pool is not None else nullcontext():
+        ingested = run_ingest(ctx, settings, paths)
+        coded = run_extract(ctx, settings, pool=pool)
     ok = ingested.articles_read or coded.articles
     sys.exit(EXIT_OK if ok else EXIT_NOTHING)
 
@@ -330,7 +338,8 @@ def pending_count(store: Store) -> int:
     return len(store.pending_articles(CODER_VERSION))
 
 
-def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
+def run_extract(ctx: Context, settings: Settings, *, pool: Pool | None = None
+                ) -> pipeline.ExtractReport:
     with Store(settings.db_path) as store:
         with progress_bar(ctx, "Coding events", partial(pending_count, store)) as meter:
 
@@ -339,7 +348,7 @@ def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
                     report_problem(ctx, item)
                 meter.advance()
 
-            report = pipeline.extract_pending(store, settings, on_item=on_item)
+            report = pipeline.extract_pending(store, settings, on_item=on_item, pool=pool)
         with working(ctx, "Linking reports of the same event …"):
             linked = pipeline.link_events(store)
         with working(ctx, "Placing articles in stories …"):

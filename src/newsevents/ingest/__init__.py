@@ -5,7 +5,7 @@
 """
 
 from newsevents.ingest.identity import article_id, canonical_url
-from newsevents.ingest.inputs import iter_inputs
+from newsevents.ingest.inputs import input_bytes, iter_inputs
 from newsevents.ingest.pathdate import date_from_path
 
-__all__ = ["article_id", "canonical_url", "date_from_path", "iter_inputs"]
+__all__ = ["article_id", "canonical_url", "date_from_path", "input_bytes", "iter_inputs"]

@@ -4,6 +4,11 @@ Wire copies of one story are republished with another headline and a trailer of 
 own; their shingle sets overlap almost entirely, while two reports of the same event written
 separately share few five-word runs. Every hash is blake2b or integer arithmetic, so a signature
 is the same in every process and on every machine (Python's ``hash()`` is salted per process).
+
+The 64 hash functions run over all of a text's shingles at once in 64-bit numpy arithmetic
+(:func:`_mulmod` multiplies modulo the Mersenne prime exactly): the same values as the
+arithmetic on Python integers (:func:`signature_reference`, which the tests compare it to) in a
+quarter of the time (0.6 s against 2.4 s for 146 CNN pages, most of it now the shingle hashes).
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 from functools import cache
+
+import numpy as np
 
 NUM_HASHES = 64
 BANDS = 16
@@ -53,11 +60,54 @@ def permutations() -> tuple[tuple[int, int], ...]:
 
 
 def signature(text: str) -> tuple[int, ...]:
-    """64 MinHash values of the text's shingle set."""
+    """64 MinHash values of the text's shingle set: for each hash function (a, b), the least
+    (a·x + b) mod p over the shingles' hashes x."""
+    hashes = [stable_hash(shingle) % PRIME for shingle in shingles(text)]
+    if not hashes:
+        return (EMPTY,) * NUM_HASHES
+    a, b = _coefficients()
+    values = _mod(_mulmod(a[:, None], np.array(hashes, dtype=np.uint64)[None, :]) + b[:, None])
+    return tuple(int(value) for value in values.min(axis=1))
+
+
+def signature_reference(text: str) -> tuple[int, ...]:
+    """:func:`signature` in Python integer arithmetic: the definition, slower."""
     hashes = [stable_hash(shingle) % PRIME for shingle in shingles(text)]
     if not hashes:
         return (EMPTY,) * NUM_HASHES
     return tuple(min((a * x + b) % PRIME for x in hashes) for a, b in permutations())
+
+
+@cache
+def _coefficients() -> tuple[np.ndarray, np.ndarray]:
+    a, b = zip(*permutations(), strict=True)
+    return np.array(a, dtype=np.uint64), np.array(b, dtype=np.uint64)
+
+
+_P = np.uint64(PRIME)
+_LOW29, _LOW32 = np.uint64((1 << 29) - 1), np.uint64((1 << 32) - 1)
+_29, _32, _61 = np.uint64(29), np.uint64(32), np.uint64(61)
+
+
+def _mod(value: np.ndarray) -> np.ndarray:
+    """``value`` mod p for values below 2**63 (2**61 ≡ 1: fold the high bits onto the low)."""
+    value = (value & _P) + (value >> _61)  # below 2**61 + 4
+    return np.where(value >= _P, value - _P, value)
+
+
+def _mulmod(a: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """a·x mod p, exactly, for a and x below p, without overflowing 64 bits: with
+    a = a1·2**32 + a0 and x = x1·2**32 + x0 (a1, x1 < 2**29),
+    a·x = a1·x1·2**64 + (a1·x0 + a0·x1)·2**32 + a0·x0, where 2**64 ≡ 8 and, writing the middle
+    sum as m1·2**29 + m0, m·2**32 ≡ m1 + m0·2**32."""
+    a1, a0 = a >> _32, a & _LOW32
+    x1, x0 = x >> _32, x & _LOW32
+    high = _mod((a1 * x1) << np.uint64(3))  # a1·x1 < 2**58
+    middle = a1 * x0 + a0 * x1  # < 2**62
+    middle = _mod((middle >> _29) + ((middle & _LOW29) << _32))
+    low = a0 * x0  # < 2**64
+    low = _mod((low & _P) + (low >> _61))
+    return _mod(high + middle + low)
 
 
 def band_keys(sig: Sequence[int]) -> list[str]:

@@ -6,11 +6,12 @@ wrong with one file becomes a Problem naming it and the next file is read.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -90,6 +91,20 @@ def expand(given: str) -> Iterator[Target | Problem]:
         yield Problem(given, "a symbolic link to nothing readable (a loop, or a missing target)")
     else:
         yield Problem(given, "no such file or folder")
+
+
+def input_bytes(paths: Iterable[str], enough: int) -> int:
+    """The size in bytes of the files ``paths`` name (as ``iter_inputs`` finds them; ``-`` and
+    what cannot be read count nothing), counted until it reaches ``enough``."""
+    total = 0
+    for given in paths:
+        for target in expand(given) if given != "-" else ():
+            if isinstance(target, Target):
+                with contextlib.suppress(OSError):
+                    total += os.path.getsize(target.path)
+            if total >= enough:
+                return total
+    return total
 
 
 def _distinct_files(matches: list[str]) -> list[str]:
