@@ -51,7 +51,19 @@ def test_a_text_file_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
     [problem] = list(iter_inputs([str(path)]))
     assert isinstance(problem, Problem)
     assert problem.message == ("file too large: 3,000,000,000 bytes, over the limit of "
-                               "10,000,000 bytes per article")
+                               "64,000,000 bytes per article")
+
+
+def test_a_text_file_of_known_size_may_exceed_the_record_cap(tmp_path: Path) -> None:
+    """A page is held to ``max_text_bytes`` (coded in parts), a line or row to the record cap."""
+    caps = Settings(max_record_bytes=1_000, max_text_bytes=5_000)
+    path = tmp_path / "page.txt"
+    path.write_text((TEXT + "\n\n") * (3_000 // (len(TEXT) + 2)))
+    articles, problems = _split(list(read_text_file(str(path), caps)))
+    assert len(articles) == 1 and not problems and len(articles[0].text) > 2_000
+    path.write_text((TEXT + "\n\n") * (6_000 // (len(TEXT) + 2)))
+    with pytest.raises(InputError, match="over the limit of 5,000 bytes per article"):
+        list(read_text_file(str(path), caps))
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsevents.ingest import article_id, canonical_url
 
@@ -56,3 +58,13 @@ def test_article_id_differs_for_other_article(
 
 def test_article_id_is_16_hex_chars() -> None:
     assert re.fullmatch(r"[0-9a-f]{16}", article_id(None, "Talks resumed."))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ßﬁ\t\n\u00a0\u2028\u3000\x1c\u0085İ")), max_size=80),
+       st.integers(1, 30))
+def test_normalised_pieces_join_to_the_normalised_text(text: str, size: int) -> None:
+    """A long page is hashed piece by piece; the pieces must give exactly the old key."""
+    from newsevents.ingest.identity import digest, normalised_pieces, normalised_text
+
+    assert "".join(normalised_pieces(text, size)) == normalised_text(text)
+    assert article_id(None, text) == digest("text:" + normalised_text(text))

@@ -231,7 +231,7 @@ def test_a_3_gb_txt_is_refused_unread(tmp_path: Path) -> None:
     run = ingest(tmp_path, huge, good)
     assert run.code == 0
     assert run.problems == [f"{huge}: error: file too large: 3,000,000,008 bytes, over the limit "
-                            "of 10,000,000 bytes per article"]
+                            "of 64,000,000 bytes per article"]
     assert stored_titles(tmp_path) == ["Talks"]
     assert_bounded(run)
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import islice
 
 import numpy as np
 
@@ -27,6 +29,7 @@ SHINGLE_WORDS = 5
 PRIME = (1 << 61) - 1  # Mersenne prime: the universal-hash modulus
 EMPTY = PRIME  # signature value of a text without words; no real value reaches it
 _WORD = re.compile(r"\w+")
+BLOCK = 4096  # shingle hashes folded into the signature at a time (64 x 4096 x 8 bytes)
 
 
 def words(text: str) -> list[str]:
@@ -59,15 +62,30 @@ def permutations() -> tuple[tuple[int, int], ...]:
     )
 
 
+def _shingle_hashes(text: str) -> Iterator[int]:
+    """The hash of each word 5-shingle of ``text`` in order (a shingle that recurs, again), or
+    of the one shingle of a text of five words or fewer; nothing for a text without words.
+    Streamed: a page of 50 MB holds millions of shingles."""
+    window: deque[str] = deque(maxlen=SHINGLE_WORDS)
+    for match in _WORD.finditer(text.casefold()):
+        window.append(match.group())
+        if len(window) == SHINGLE_WORDS:
+            yield stable_hash(" ".join(window)) % PRIME
+    if 0 < len(window) < SHINGLE_WORDS:
+        yield stable_hash(" ".join(window)) % PRIME
+
+
 def signature(text: str) -> tuple[int, ...]:
     """64 MinHash values of the text's shingle set: for each hash function (a, b), the least
-    (a·x + b) mod p over the shingles' hashes x."""
-    hashes = [stable_hash(shingle) % PRIME for shingle in shingles(text)]
-    if not hashes:
-        return (EMPTY,) * NUM_HASHES
+    (a·x + b) mod p over the shingles' hashes x (a shingle that recurs changes no least
+    value, so the hashes are folded in blocks as they come)."""
     a, b = _coefficients()
-    values = _mod(_mulmod(a[:, None], np.array(hashes, dtype=np.uint64)[None, :]) + b[:, None])
-    return tuple(int(value) for value in values.min(axis=1))
+    least = np.full(NUM_HASHES, EMPTY, dtype=np.uint64)
+    hashes = _shingle_hashes(text)
+    while block := list(islice(hashes, BLOCK)):
+        values = _mod(_mulmod(a[:, None], np.array(block, dtype=np.uint64)[None, :]) + b[:, None])
+        np.minimum(least, values.min(axis=1), out=least)
+    return tuple(int(value) for value in least)
 
 
 def signature_reference(text: str) -> tuple[int, ...]:

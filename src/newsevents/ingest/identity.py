@@ -7,7 +7,10 @@ fragment or a trailing slash is one article), else the normalised text.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -16,6 +19,8 @@ from newsevents.datafiles import read_words
 
 TRACKING_FILE = DATA_DIR / "ingest" / "tracking_params.tsv"
 ID_CHARS = 16
+PIECE_CHARS = 1_000_000
+_SPACE = re.compile(r"\s")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -59,12 +64,40 @@ def normalised_text(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def digest(key: str) -> str:
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=ID_CHARS // 2).hexdigest()
+def normalised_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
+    """:func:`normalised_text` in consecutive pieces (``"".join`` gives it), each made from
+    about ``size`` characters of ``text`` cut at whitespace: a long page is never split into
+    one list of all its words (a 50 MB page would take a gigabyte)."""
+    start, first = 0, True
+    while start < len(text):
+        end = _next_space(text, start + size)
+        piece = normalised_text(text[start:end])
+        if piece:
+            yield piece if first else " " + piece
+            first = False
+        start = end
+
+
+def _next_space(text: str, position: int) -> int:
+    """The first whitespace character at or after ``position`` (no word goes across it), else
+    the end of ``text``."""
+    while (found := _SPACE.search(text, position)) is not None:
+        if found.group().isspace():  # what str.split() splits at
+            return found.start()
+        position = found.end()
+    return len(text)
+
+
+def digest(key: str | Iterable[str]) -> str:
+    """16 hex characters of blake2b over ``key``, or over its pieces joined."""
+    hashed = hashlib.blake2b(digest_size=ID_CHARS // 2)
+    for piece in [key] if isinstance(key, str) else key:
+        hashed.update(piece.encode("utf-8"))
+    return hashed.hexdigest()
 
 
 def article_id(url: str | None, text: str) -> str:
     """16 hex characters of blake2b over the canonical URL, else over the normalised text."""
     if url and url.strip():
         return digest("url:" + canonical_url(url))
-    return digest("text:" + normalised_text(text))
+    return digest(chain(["text:"], normalised_pieces(text)))

@@ -27,14 +27,18 @@ def over_limit(max_bytes: int, unit: str) -> str:
     return f"over the limit of {max_bytes:,} bytes {unit}"
 
 
-def read_capped(path: str, max_bytes: int, unit: str = "per article") -> bytes:
+def read_capped(path: str, max_bytes: int, unit: str = "per article", *,
+                unsized: int | None = None) -> bytes:
     """The file's bytes, never more than ``max_bytes`` + 1 of them read: a file known to be larger
-    is refused unread, and an endless one (a device, a link to /dev/zero) stops at the cap."""
+    is refused unread, and an endless one (a device, a link to /dev/zero) stops at the cap, or
+    at the lower cap ``unsized`` when given (a file of unknown size is held to it)."""
     with Path(path).open("rb") as stream:
         status = os.fstat(stream.fileno())
         if stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
             raise InputError(path, f"file too large: {status.st_size:,} bytes, "
                              f"{over_limit(max_bytes, unit)}")
+        if not stat.S_ISREG(status.st_mode) and unsized is not None:
+            max_bytes = min(max_bytes, unsized)
         data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(path, f"file too large: {over_limit(max_bytes, unit)}")

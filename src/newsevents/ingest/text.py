@@ -36,6 +36,7 @@ def text_items(path: str, data: bytes) -> Iterator[Article | Problem]:
 
 
 def read_text_file(path: str, settings: Settings) -> Iterator[Article | Problem]:
-    """One article per file, read whole up to ``max_record_bytes`` (a link to /dev/zero stops
-    there)."""
-    yield from text_items(path, read_capped(path, settings.max_record_bytes))
+    """One article per file, read whole up to ``max_text_bytes`` (a link to /dev/zero, whose
+    size is unknown, stops at ``max_record_bytes``)."""
+    yield from text_items(path, read_capped(path, settings.max_text_bytes,
+                                            unsized=settings.max_record_bytes))
