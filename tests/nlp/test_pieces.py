@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import spacy
 from hypothesis import given
@@ -42,6 +44,29 @@ def test_batches_are_bounded_by_count_and_characters() -> None:
     items = [("x" * n, i) for i, n in enumerate([40, 40, 40, 200, 10, 10, 10])]
     batches = [[context for _, context in batch] for batch in _batches(items, 2, 100)]
     assert batches == [[0, 1], [2], [3], [4, 5], [6]]
+    alone = [[c for _, c in batch] for batch in _batches(items, 3, 100, lambda i: i[1] == 1)]
+    assert alone == [[0], [1], [2], [3], [4, 5, 6]]
+
+
+def test_each_piece_of_a_cut_text_is_parsed_in_a_batch_of_its_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = spacy.blank("en")
+    sizes: list[int] = []
+    pipe = nlp.pipe
+
+    def recording(texts: Any, **kwargs: Any) -> Any:
+        texts = list(texts)
+        if kwargs.get("as_tuples"):  # the call per batch (spaCy then calls pipe again inside)
+            sizes.append(len(texts))
+        return pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", recording)
+    long = "\n\n".join(f"Paragraph {i} says something about the talks." for i in range(20))
+    items = [("Short one.", "a"), ("Short two.", "b"), (long, "c"), ("Short three.", "d")]
+    parsed = list(parse(nlp, items, batch_size=8, max_chars=200, batch_chars=10_000))
+    assert [context for _, context in parsed] == ["a", "b", "c", "d"]
+    assert [doc.text for doc, _ in parsed] == [text for text, _ in items]
+    assert sizes[0] == 2 and sizes[-1] == 1 and set(sizes[1:-1]) == {1} and len(sizes) > 4
 
 
 def test_parse_joins_the_pieces_into_one_doc_of_the_whole_text() -> None:

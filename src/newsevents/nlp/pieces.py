@@ -10,7 +10,8 @@ time). So:
   with ``Doc.from_docs``. The pieces cover the text exactly, so the joined Doc's text is the text
   and every offset stays an offset into the article; a piece ends where a sentence ends;
 * in one process, texts go to the parser in batches of at most ``batch_size`` texts *and*
-  ``batch_chars`` characters. With several processes spaCy batches by count only, so the
+  ``batch_chars`` characters, and each piece of a cut text in a batch of its own. With
+  several processes spaCy batches by count only, so the
   batch size is lowered to keep a batch of long pieces within the same bound;
 * a joined Doc holds every token of its text (about 200 bytes a character: 1.2 GB for a text
   of 3,000,000). :func:`parse_parts` therefore joins the pieces of a text longer than
@@ -21,7 +22,7 @@ time). So:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -93,10 +94,10 @@ def parse_parts(nlp: Language, items: Iterable[tuple[str, Context]], *, batch_si
         per_batch = max(1, min(batch_size, batch_chars // max_chars))
         stream = nlp.pipe(pieces, as_tuples=True, batch_size=per_batch, n_process=n_process)
     else:
-        stream = (parsed for batch in _batches(pieces, batch_size, batch_chars)
+        stream = (parsed for batch in _batches(pieces, batch_size, batch_chars, _alone)
                   for parsed in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
     docs: list[Doc] = []
-    for doc, (context, part, last) in stream:
+    for doc, (context, part, last, _) in stream:
         docs.append(doc)
         if last:
             joined = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
@@ -104,25 +105,38 @@ def parse_parts(nlp: Language, items: Iterable[tuple[str, Context]], *, batch_si
             yield joined, context, part
 
 
-def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int
+def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int,
+             alone: Callable[[tuple[str, Any]], bool] = lambda item: False,
              ) -> Iterator[list[tuple[str, Any]]]:
     """Consecutive batches of at most ``size`` items and ``chars`` characters (a longer item
-    alone)."""
+    alone, and every item ``alone`` picks)."""
     batch: list[tuple[str, Any]] = []
     total = 0
     for item in items:
-        if batch and (len(batch) == size or total + len(item[0]) > chars):
+        single = alone(item)
+        if batch and (single or len(batch) == size or total + len(item[0]) > chars):
             yield batch
             batch, total = [], 0
         batch.append(item)
         total += len(item[0])
+        if single:
+            yield batch
+            batch, total = [], 0
     if batch:
         yield batch
 
 
+def _alone(item: tuple[str, tuple[Any, Part, bool, bool]]) -> bool:
+    """A piece of a text cut into pieces is parsed on its own: two such pieces in one batch
+    would double the parser's working memory (about 175 MB for a piece of 50,000 characters)
+    for no gain in speed."""
+    return item[1][3]
+
+
 def _pieces(items: Iterable[tuple[str, Any]], max_chars: int, max_doc_chars: int | None
-            ) -> Iterator[tuple[str, tuple[Any, Part, bool]]]:
-    """Each text's pieces with (context, the part the piece belongs to, whether it ends it)."""
+            ) -> Iterator[tuple[str, tuple[Any, Part, bool, bool]]]:
+    """Each text's pieces with (context, the part the piece belongs to, whether it ends it,
+    whether the text was cut into pieces at all)."""
     for text, context in items:
         pieces = split_text(text, max_chars)
         groups = _groups([len(p) for p in pieces], max_doc_chars)
@@ -130,7 +144,8 @@ def _pieces(items: Iterable[tuple[str, Any]], max_chars: int, max_doc_chars: int
         for number, group in enumerate(groups):
             part = Part(offset, number, len(groups))
             for position, index in enumerate(group):
-                yield pieces[index], (context, part, position + 1 == len(group))
+                cut = len(pieces) > 1
+                yield pieces[index], (context, part, position + 1 == len(group), cut)
                 offset += len(pieces[index])
 
 
