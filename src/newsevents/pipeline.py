@@ -463,7 +463,8 @@ class RunReport:
 def run(paths: Sequence[str], store: Store, settings: Settings = Settings(), *,
         stdin: TextIO | None = None) -> RunReport:
     """Ingest ``paths``, code what is new, link reports of the same event, place articles in
-    stories. Re-running adds nothing (each step is idempotent)."""
+    stories. Re-running adds nothing (each step is idempotent). Worker processes, when the
+    coding takes several, start before the ingest (:func:`early_pool`)."""
     pool = early_pool(settings, store, paths)
     with pool if pool is not None else nullcontext():
         ingested = ingest(paths, store, settings, stdin=stdin)
