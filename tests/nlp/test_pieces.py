@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsevents.models import Article
 from newsevents.nlp import load_model
-from newsevents.nlp.pieces import _batches, parse, split_text
+from newsevents.nlp.pieces import _batches, parse, parse_parts, split_text
 from newsevents.pipeline import extract_all
 
 PARAGRAPH = "Russia on Wednesday turned down an invitation from Turkey to join the talks. "
@@ -48,7 +48,7 @@ def test_batches_are_bounded_by_count_and_characters() -> None:
     assert alone == [[0], [1], [2], [3], [4, 5, 6]]
 
 
-def test_each_piece_of_a_cut_text_is_parsed_in_a_batch_of_its_own(
+def test_each_piece_of_a_text_coded_in_parts_is_parsed_in_a_batch_of_its_own(
         monkeypatch: pytest.MonkeyPatch) -> None:
     nlp = spacy.blank("en")
     sizes: list[int] = []
@@ -66,6 +66,12 @@ def test_each_piece_of_a_cut_text_is_parsed_in_a_batch_of_its_own(
     parsed = list(parse(nlp, items, batch_size=8, max_chars=200, batch_chars=10_000))
     assert [context for _, context in parsed] == ["a", "b", "c", "d"]
     assert [doc.text for doc, _ in parsed] == [text for text, _ in items]
+    assert sizes == [8]  # one Doc of each text: pieces of a text in one part share batches
+    sizes.clear()
+    parts = list(parse_parts(nlp, items, batch_size=8, max_chars=200, batch_chars=10_000,
+                             max_doc_chars=400))
+    assert [context for _, context, _ in parts].count("c") > 1  # "c" in several parts
+    assert "".join(doc.text for doc, context, _ in parts if context == "c") == long
     assert sizes[0] == 2 and sizes[-1] == 1 and set(sizes[1:-1]) == {1} and len(sizes) > 4
 
 

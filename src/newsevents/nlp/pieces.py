@@ -10,7 +10,7 @@ time). So:
   with ``Doc.from_docs``. The pieces cover the text exactly, so the joined Doc's text is the text
   and every offset stays an offset into the article; a piece ends where a sentence ends;
 * in one process, texts go to the parser in batches of at most ``batch_size`` texts *and*
-  ``batch_chars`` characters, and each piece of a cut text in a batch of its own. With
+  ``batch_chars`` characters, and each piece of a text coded in parts in a batch of its own. With
   several processes spaCy batches by count only, so the
   batch size is lowered to keep a batch of long pieces within the same bound;
 * a joined Doc holds every token of its text (about 200 bytes a character: 1.2 GB for a text
@@ -127,16 +127,16 @@ def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int,
 
 
 def _alone(item: tuple[str, tuple[Any, Part, bool, bool]]) -> bool:
-    """A piece of a text cut into pieces is parsed on its own: two such pieces in one batch
-    would double the parser's working memory (about 175 MB for a piece of 50,000 characters)
-    for no gain in speed."""
+    """A piece of a text coded in parts (longer than ``max_doc_chars``) is parsed on its own:
+    two such pieces in one batch double the parser's working memory (about 175 MB for a piece
+    of 50,000 characters). Shorter texts keep batches of two pieces, a little faster."""
     return item[1][3]
 
 
 def _pieces(items: Iterable[tuple[str, Any]], max_chars: int, max_doc_chars: int | None
             ) -> Iterator[tuple[str, tuple[Any, Part, bool, bool]]]:
     """Each text's pieces with (context, the part the piece belongs to, whether it ends it,
-    whether the text was cut into pieces at all)."""
+    whether the text is coded in several parts)."""
     for text, context in items:
         pieces = split_text(text, max_chars)
         groups = _groups([len(p) for p in pieces], max_doc_chars)
@@ -144,7 +144,7 @@ def _pieces(items: Iterable[tuple[str, Any]], max_chars: int, max_doc_chars: int
         for number, group in enumerate(groups):
             part = Part(offset, number, len(groups))
             for position, index in enumerate(group):
-                cut = len(pieces) > 1
+                cut = len(groups) > 1
                 yield pieces[index], (context, part, position + 1 == len(group), cut)
                 offset += len(pieces[index])
 
