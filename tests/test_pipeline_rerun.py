@@ -86,3 +86,28 @@ def test_a_pass_with_two_workers_stores_what_one_process_stores(corpus: str, one
     with Store(path) as store:
         pipeline.run([corpus], store, Settings(workers=2))
     assert store_rows(path) == store_rows(one_pass)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("coded", [3, 13])
+def test_a_pass_coding_while_it_ingests_stopped_then_run_again_stores_what_one_pass_stores(
+    corpus: str, one_pass: Path, tmp_path: Path, coded: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``run`` with worker processes codes each ingested batch while the next is read: stopped
+    part-way, some articles are stored and not coded, others not even read."""
+    from newsevents import workers
+
+    monkeypatch.setattr(workers, "WINDOW_PER_WORKER", 1)  # read two chunks ahead, not all
+    path = tmp_path / "stopped.db"
+    settings = Settings(workers=2, batch_size=4)  # several batches: the ingest is half done
+    with Store(path) as store, workers.Pool(settings) as pool:
+        read = pipeline.IngestReport()
+        batches = pipeline.ingest_batches([corpus], store, read, settings)
+        with pytest.raises(Stop):
+            pipeline.extract_pending(store, settings, pool=pool, incoming=batches,
+                                     on_item=stopped_after(coded))
+        assert coded <= len(read.new) < CORPUS_ARTICLES  # stopped before the ingest ended
+    with Store(path) as store:
+        pipeline.run([corpus], store, settings)
+        assert store.staged_sightings() == 0
+    assert store_rows(path) == store_rows(one_pass)

@@ -87,9 +87,10 @@ def test_top_up_starts_the_longest_article_first_then_in_input_order() -> None:
     long = workers.CHUNK_CHARS + 1
     more = ["x" * 10] * (workers.WINDOW_PER_WORKER * 2)  # the input goes on past the window
     chunks = single_chunks(["x" * 10, "x" * 10, "x" * long, "x" * (long + 1), "x" * 10] + more)
-    window: deque[workers.Chunk] = deque()
     pool = RecordingPool()
-    workers._top_up(pool, chunks, window, 2)  # type: ignore[arg-type]
+    schedule = workers.Schedule(pool, 2)  # type: ignore[arg-type]
+    window = schedule.window
+    workers._top_up(schedule, chunks)
     assert pool.started == [["3"], ["2"]]  # IN_FLIGHT_PER_WORKER of them for the one process
     ids = [c.articles[0].id for c in window]
     assert ids[:5] == ["0", "1", "2", "3", "4"]  # read ahead, in order
@@ -101,15 +102,16 @@ def test_top_up_shares_out_the_last_chunks() -> None:
     code, and chunks of several articles are cut into single articles."""
     pieces = [Article(id=f"p{n}", text="x" * 100) for n in range(3)]
     chunks = iter([workers.Chunk([Article(id="a", text="x" * 400)]), workers.Chunk(pieces)])
-    window: deque[workers.Chunk] = deque()
     pool = RecordingPool()
-    workers._top_up(pool, chunks, window, 2)  # type: ignore[arg-type]
+    schedule = workers.Schedule(pool, 2)  # type: ignore[arg-type]
+    window = schedule.window
+    workers._top_up(schedule, chunks)
     assert [[a.id for a in c.articles] for c in window] == [["a"], ["p0"], ["p1"], ["p2"]]
     assert pool.started == [["p0"]]  # "a" to the process would leave the parent 300 to its 400
     window.popleft()  # the parent coded "a" and yielded it
     assert window[0].future is not None
     window[0].future.set_result([])  # the process coded "p0"
-    workers._top_up(pool, chunks, window, 2)  # type: ignore[arg-type]
+    workers._top_up(schedule, chunks)
     assert pool.started == [["p0"], ["p1"]]  # "p2" stays for the parent
 
 
@@ -186,7 +188,11 @@ def test_extract_in_pool_reports_the_articles_of_a_killed_worker(
                 os.kill(process.pid, signal.SIGKILL)  # type: ignore[arg-type]
         found.append(item)
     died = [item for item in found if isinstance(item, Problem) and "died" in item.message]
-    assert len(found) == len(given) and died and found[-1] in died
+    assert len(found) == len(given) and died
+    assert all(isinstance(item, Extraction) or item in died or item.path == "bad"
+               for item in found)  # "bad" fails to code wherever it is coded
+    paths = [item.path if isinstance(item, Problem) else item.article.path for item in found]
+    assert paths == [article.path or article.id for article in given]  # each once, in order
     assert multiprocessing.active_children() == []
 
 
@@ -337,3 +343,91 @@ def recording(init: Any, made: list[Any]) -> Any:
         init(self, *args, **kwargs)
 
     return record
+
+
+def test_a_process_gets_the_next_chunk_as_soon_as_one_of_its_own_is_done() -> None:
+    """The feeder thread starts chunks while the parent is busy (coding a chunk of its own)."""
+    pool = RecordingPool()
+    schedule = workers.Schedule(pool, 2)  # type: ignore[arg-type]
+    schedule.window.extend(single_chunks(["x" * 10] * 4))
+    schedule.feeder.start()
+    try:
+        with schedule.lock:
+            schedule.start()
+        assert pool.started == [["0"], ["1"]]  # IN_FLIGHT_PER_WORKER for the one process
+        schedule.window[0].future.set_result([])  # type: ignore[union-attr]
+        deadline = time.monotonic() + 10
+        while len(pool.started) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert pool.started == [["0"], ["1"], ["2"]]  # no call from the parent needed
+    finally:
+        schedule.stop()
+    assert not schedule.feeder.is_alive()
+    with schedule.lock:
+        schedule.start()
+    assert len(pool.started) == 3  # stopped: nothing more is started
+
+
+def test_at_the_end_the_parent_takes_the_longest_and_its_chunk_counts_as_its_own() -> None:
+    pool = RecordingPool()
+    schedule = workers.Schedule(pool, 2)  # type: ignore[arg-type]
+    schedule.window.extend(single_chunks(["x" * 100, "x" * 300, "x" * 200]))
+    schedule.ending = True
+    with schedule.lock:
+        mine = schedule.claim()
+    assert mine is not None and mine.articles[0].id == "1" and not mine.waiting
+    with schedule.lock:
+        schedule.start()
+    assert pool.started == [["2"], ["0"]]  # 300 for the process as for the parent
+    with schedule.lock:
+        mine.local = []  # the parent coded "1"; the process coded "2" and still has "0"
+        schedule.parent_chars = 0
+        schedule.window[2].future.set_result([])  # type: ignore[union-attr]
+        schedule.window.append(workers.Chunk([Article(id="3", text="x" * 50)]))
+        schedule.start()
+    assert len(pool.started) == 2  # "3" would leave the parent nothing against the process's 100
+
+
+@pytest.mark.model
+def test_a_released_pool_lets_its_processes_end_before_it_is_closed() -> None:
+    with workers.Pool(TWO) as pool:
+        processes = multiprocessing.active_children()
+        assert len(processes) == 1
+        list(extract(articles(), TWO, pool=pool))
+        pool.release()
+        for process in processes:
+            process.join(timeout=30)
+        assert not any(process.is_alive() for process in processes)
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.model
+def test_run_starts_coding_before_its_ingest_ends(tmp_path: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents import pipeline
+    from newsevents.store import Store
+
+    monkeypatch.setattr(workers, "READ_PATIENCE", 0.0)  # start each chunk as it is read
+    steps: list[str] = []
+    submit, read = workers._submit, pipeline.ingest_batches
+
+    def started(executor: Any, chunk: list[Article]) -> Any:
+        if chunk:  # not the warm-up of a process being started
+            steps.append("start")
+        return submit(executor, chunk)
+
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        for batch in read(*args, **kwargs):
+            steps.append("batch")
+            yield batch
+
+    monkeypatch.setattr(workers, "_submit", started)
+    monkeypatch.setattr(pipeline, "ingest_batches", reading)
+    (tmp_path / "in").mkdir()
+    for number, text in enumerate(TEXTS):
+        (tmp_path / "in" / f"a{number}.txt").write_text(f"Report {number}\n\n{text}")
+    with Store(tmp_path / "news.db") as store:
+        report = pipeline.run([str(tmp_path / "in")], store, Settings(workers=2, batch_size=1))
+    assert report.coded.articles == len(TEXTS)
+    assert steps.count("batch") == len(TEXTS)
+    assert steps[:2] == ["batch", "start"]  # a process took the first batch before the next

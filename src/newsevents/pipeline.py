@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, TextIO
 
 from newsevents.actors import (
@@ -106,6 +107,22 @@ def ingest(
     another text is a problem, not "already stored".
     """
     report = IngestReport()
+    for _ in ingest_batches(paths, store, report, settings, stdin=stdin, on_item=on_item):
+        pass
+    return report
+
+
+def ingest_batches(
+    paths: Sequence[str],
+    store: Store,
+    report: IngestReport,
+    settings: Settings = Settings(),
+    *,
+    stdin: TextIO | None = None,
+    on_item: ProgressCallback | None = None,
+) -> Iterator[tuple[str, ...]]:
+    """:func:`ingest`, a transaction at a time: yields the ids each one stored as new, and fills
+    ``report`` as it goes (``run`` codes each batch while the next is read)."""
     articles = _articles(iter_inputs(paths, stdin=stdin, settings=settings), report, on_item)
     for batch in batched(articles, settings.batch_size):
         added = store.add_articles(
@@ -123,7 +140,7 @@ def ingest(
             report.problems.append(problem)
             if on_item is not None:
                 on_item(problem)
-    return report
+        yield added.new
 
 
 # --- extraction: parse, resolve actors, date, code events and quotes ------------------------
@@ -351,9 +368,13 @@ def save_extraction(store: Store, result: Extraction, original: Article) -> None
 
 def extract_pending(
     store: Store, settings: Settings = Settings(), *, on_item: ExtractCallback | None = None,
-    pool: Pool | None = None,
+    pool: Pool | None = None, incoming: Iterable[Sequence[str]] | None = None,
 ) -> ExtractReport:
     """Code every stored article not yet coded by this coder version; re-runs add nothing.
+
+    ``incoming`` gives the ids of articles being stored meanwhile, a batch at a time
+    (:func:`ingest_batches`): with ``pool``, each batch is coded while the next is read;
+    without, they are all stored first. Either way the articles are coded in storage order.
 
     An article the coder fails on is recorded as failed (``Store.record_failure``), so the next
     run does not try it again; a new coder version does.
@@ -364,15 +385,26 @@ def extract_pending(
     knows no actor the killed run learned, and merges the killed run's sightings with its own.
     """
     report = ExtractReport()
-    pending = store.pending_articles(CODER_VERSION)
-    settings = settings.with_(workers=worker_count(settings, pending))
     known = known_actors(store)
-    if pool is not None and (settings.workers <= 1 or pool.known != known):
-        pool = None  # not worth it for so little; or made for other actors: a pool of its own
-    elif pool is not None:
+    if pool is not None and dict(pool.known or {}) != known:
+        pool = None  # made for other actors: not for this pass
+    pending: Iterable[Article]
+    if pool is not None and incoming is not None:
+        pending = chain(store.pending_articles(CODER_VERSION), _stored(store, incoming))
         settings = pool.settings
-    coded = extract(pending, settings, known=known, pool=pool)  # one item per article, in order
-    for article, item in zip(pending, coded, strict=True):
+    else:
+        for _ in incoming or ():  # everything stored first
+            pass
+        pending = store.pending_articles(CODER_VERSION)
+        settings = settings.with_(workers=worker_count(settings, pending))
+        if pool is not None and settings.workers > 1:
+            settings = pool.settings
+        else:
+            pool = None  # not worth it for so little
+    handed: deque[Article] = deque()  # given to the coder, result not seen yet
+    coded = extract(_handing(pending, handed), settings, known=known, pool=pool)
+    for item in coded:  # one item per article, in order
+        article = handed.popleft()
         if on_item is not None:
             on_item(item)
         if isinstance(item, Problem):
@@ -385,6 +417,19 @@ def extract_pending(
         report.quotes += len(item.quotes)
     store.merge_learned_actors()
     return report
+
+
+def _stored(store: Store, batches: Iterable[Sequence[str]]) -> Iterator[Article]:
+    for ids in batches:
+        for article_id in ids:
+            if (article := store.get_article(article_id)) is not None:
+                yield article
+
+
+def _handing(articles: Iterable[Article], handed: deque[Article]) -> Iterator[Article]:
+    for article in articles:
+        handed.append(article)
+        yield article
 
 
 # --- linking: the same real event reported by several articles --------------------------------
@@ -464,9 +509,13 @@ def run(paths: Sequence[str], store: Store, settings: Settings = Settings(), *,
         stdin: TextIO | None = None) -> RunReport:
     """Ingest ``paths``, code what is new, link reports of the same event, place articles in
     stories. Re-running adds nothing (each step is idempotent). Worker processes, when the
-    coding takes several, start before the ingest (:func:`early_pool`)."""
+    coding takes several, start before the ingest (:func:`early_pool`) and code each batch
+    of articles while the next is read."""
     pool = early_pool(settings, store, paths)
+    ingested = IngestReport()
     with pool if pool is not None else nullcontext():
-        ingested = ingest(paths, store, settings, stdin=stdin)
-        coded = extract_pending(store, settings, pool=pool)
-    return RunReport(ingested, coded, link_events(store), cluster_stories(store))
+        batches = ingest_batches(paths, store, ingested, settings, stdin=stdin)
+        coded = extract_pending(store, settings, pool=pool, incoming=batches)
+        if pool is not None:
+            pool.release()  # its processes exit while the parent links
+        return RunReport(ingested, coded, link_events(store), cluster_stories(store))

@@ -11,6 +11,9 @@ parent reads the input, cuts it into chunks and yields the results in input orde
   next result it must yield is not ready, codes the first chunk no process has taken. So no
   core waits while a process imports spaCy (about 1.3 s), and two workers cost one model load
   more than one, not two.
+* The processes never wait for the parent: a feeder thread in the parent starts the next chunk
+  on a process the moment one of its chunks is done, while the parent codes a chunk of its own
+  (:class:`Schedule`).
 
 * Workers are started with "spawn": forking a process that already runs spaCy's and BLAS's
   threads can deadlock. They ignore Ctrl-C; the parent stops them. They are started with
@@ -26,15 +29,20 @@ parent reads the input, cuts it into chunks and yields the results in input orde
   could end up running alone at the end of the run while the other workers have nothing left
   to do. The window is wide (``WINDOW_PER_WORKER`` chunks, 800,000 characters a worker) so
   that a long article is seen early.
-* The end of the input is shared out: once it is all read, the last chunks are cut into
-  single articles, and a process is given one only while the parent keeps as much to code
-  itself, so neither waits long for the other at the end.
+* The end of the input is shared out: once it is all read and little is left, the last
+  chunks are cut into single articles and coded longest first (by the parent too), and a
+  process is given one only while the parent keeps as much to code itself, so neither waits
+  long for the other at the end.
 * A :class:`Pool` can be made before there is anything to code: ``newsevents run`` makes one
-  (``pipeline.early_pool``) before its ingest, so the processes load the model meanwhile.
-* A worker that dies (killed, out of memory) breaks the pool: the articles not coded by then
-  become Problems, every article after them too, and the run ends. However the parent leaves
-  (end, exception, Ctrl-C, a consumer that stops early), the pool is shut down and its
-  processes joined; unless it ran to the end, the workers are terminated first.
+  (``pipeline.early_pool``) before its ingest, so the processes load the model meanwhile, and
+  gives it the articles as each batch is stored: when reading the input is slow, chunks are
+  started as they come, so the processes code while the parent still reads and stores.
+  :meth:`Pool.release` lets the processes exit while the parent links and places stories.
+* A worker that dies (killed, out of memory) breaks the pool: every article not coded by then
+  becomes a Problem (the parent codes nothing more; what it had coded is kept), and the run
+  ends. However the parent leaves (end, exception, Ctrl-C, a consumer that stops early), the
+  pool is shut down and its processes joined; unless it ran to the end, the workers are
+  terminated first.
 * As with any "spawn" pool, a script that codes with several workers must guard its entry
   point (``if __name__ == "__main__":``): each worker imports the main module again.
 """
@@ -64,6 +72,7 @@ IN_FLIGHT_PER_WORKER = 2
 WINDOW_PER_WORKER = 32
 START_METHOD = "spawn"
 PARENT_CHECK_SECONDS = 0.2  # how often a worker looks whether its parent is still there
+READ_PATIENCE = 0.05  # seconds of reading ahead after which chunks are started as they come
 
 Result = Extraction | Problem
 
@@ -78,6 +87,7 @@ class Chunk:
     articles: list[Article]
     future: Future[list[Result]] | None = None
     local: list[Result] | None = None  # coded by the parent itself
+    taken: bool = False  # the parent is coding it
 
     @property
     def chars(self) -> int:
@@ -93,7 +103,7 @@ class Chunk:
 
     @property
     def waiting(self) -> bool:
-        return self.future is None and self.local is None
+        return self.future is None and self.local is None and not self.taken
 
     @property
     def done(self) -> bool:
@@ -126,6 +136,12 @@ class Pool:
         for _ in range(self.workers - 1):  # start the processes now, not at the first chunk
             self._started.append(_submit(self.executor, []))
 
+    def release(self) -> None:
+        """No more work for this pool: its processes exit as soon as they are idle, while the
+        caller goes on (linking, stories); :meth:`close` then only joins them."""
+        if self.idle and all(future.done() for future in self._started):
+            self.executor.shutdown(wait=False)
+
     def close(self, *, finished: bool = True) -> None:
         """Join the processes; stop them first unless ``finished`` and none is busy."""
         busy = not self.idle or not all(future.done() for future in self._started)
@@ -157,66 +173,147 @@ def extract_in_pool(
 
 
 def _extract(articles: Iterable[Article], pool: Pool) -> Iterator[Result]:
-    workers, known = pool.workers, pool.known
     chunks = (Chunk(c) for c in chunked(articles, pool.settings.batch_size, CHUNK_CHARS))
-    window: deque[Chunk] = deque()
+    schedule = Schedule(pool.executor, pool.workers)
     alone = pool.settings.with_(workers=1)
     broken: BrokenProcessPool | None = None
     pool.idle = False
+    schedule.feeder.start()
     try:
         while True:
             if broken is None:
-                _top_up(pool.executor, chunks, window, workers)
-            if not window:
-                break
-            if broken is None and not window[0].done:
-                waiting = [c for c in window if c.waiting]  # a long article: for a process
-                mine = next((c for c in waiting if not c.long), waiting[0] if waiting else None)
-                if mine is not None:  # the parent's turn: code it here
-                    mine.local = list(extract(mine.articles, alone, known=known))
-                    continue
-                running = [c.future for c in window if c.future is not None and c.running]
+                _top_up(schedule, chunks)
+            with schedule.lock:
+                if not schedule.window:
+                    break
+                head = schedule.window[0]
+                mine = schedule.claim() if broken is None and not head.done else None
+                running = [c.future for c in schedule.window if c.future is not None and c.running]
+            if mine is not None:  # the parent's turn: code it here
+                mine.local = list(extract(mine.articles, alone, known=pool.known))
+                schedule.parent_chars = 0
+                continue
+            if broken is None and not head.done:
                 wait(running, return_when=FIRST_COMPLETED)
                 continue
-            chunk = window.popleft()
+            with schedule.lock:
+                chunk = schedule.window.popleft()
             try:
                 results: Iterable[Result] = chunk.results()
             except BrokenProcessPool as exc:  # a worker died: this chunk and the rest fail
-                broken = broken or exc
+                if broken is None:
+                    broken = exc
+                    schedule.stop()  # start nothing more
                 results = _not_coded(chunk.articles, exc)
             yield from results
         if broken is not None:
             yield from _not_coded((a for chunk in chunks for a in chunk.articles), broken)
         pool.idle = True
     finally:
-        for chunk in window:  # left early: what was started and not taken is not wanted
+        schedule.stop()
+        for chunk in schedule.window:  # left early: what was started and not taken is not wanted
             if chunk.future is not None:
                 chunk.future.cancel()
 
 
-def _top_up(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: deque[Chunk],
-            workers: int) -> None:
-    """Read ahead to fill the window; start chunks until the workers have enough to do, long
-    articles first (longest first), else in input order. Once the input is all read, the last
-    chunks are cut into single articles, and a chunk goes to a process only while that leaves
-    the parent as much to code as each process has before it (:func:`_fair`): the end is
-    shared out, not queued behind other chunks while the parent waits."""
-    wanted = WINDOW_PER_WORKER * workers - len(window)
-    read = list(islice(chunks, wanted))
-    window.extend(read)
-    last = len(read) < wanted  # the input is all in the window
-    left = sum(chunk.chars for chunk in window if chunk.waiting)
-    if last and left <= 2 * CHUNK_CHARS * workers:  # the last chunks: cut them finer
-        _split(window)
-    free = IN_FLIGHT_PER_WORKER * (workers - 1) - sum(chunk.running for chunk in window)
-    waiting = sorted((chunk for chunk in window if chunk.waiting),  # stable: else input order
-                     key=lambda chunk: -chunk.chars if chunk.long else 0)
-    started = sum(chunk.chars for chunk in window if chunk.running)
-    for chunk in waiting[:max(0, free)]:
-        if last and not _fair(started + chunk.chars, left - chunk.chars, workers - 1):
-            continue
-        chunk.future = _submit(pool, chunk.articles)
-        started, left = started + chunk.chars, left - chunk.chars
+class Schedule:
+    """Who codes which chunk of the window (the chunks read ahead, in input order). The parent
+    thread reads the input, codes chunks itself (:meth:`claim`) and yields the results in
+    order; a feeder thread starts chunks on the processes (:meth:`start`) the moment one of
+    theirs is done, so a process never waits for the parent to finish a chunk of its own."""
+
+    def __init__(self, executor: ProcessPoolExecutor, workers: int) -> None:
+        self.executor, self.workers = executor, workers
+        self.window: deque[Chunk] = deque()
+        self.ending = False  # the input is all in the window, and little of it is left
+        self.parent_chars = 0  # the chunk the parent is coding (it counts as the parent's)
+        self.lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopped = False
+        self.feeder = threading.Thread(target=self._feed, name="newsevents-feeder", daemon=True)
+
+    def claim(self) -> Chunk | None:
+        """The waiting chunk the parent codes next (with the lock held): the first one that is
+        not a long article (those are for the processes, unless only they are left); at the
+        end (:func:`_top_up`), the longest, so that the run ends on short ones."""
+        waiting = [chunk for chunk in self.window if chunk.waiting]
+        if not waiting:
+            return None
+        if self.ending:
+            mine = max(waiting, key=lambda chunk: chunk.chars)  # the first of the longest
+        else:
+            mine = next((chunk for chunk in waiting if not chunk.long), waiting[0])
+        mine.taken = True
+        self.parent_chars = mine.chars
+        return mine
+
+    def start(self) -> None:
+        """Start chunks on the processes until each has ``IN_FLIGHT_PER_WORKER`` (with the lock
+        held): long articles first (longest first), else in input order; at the end
+        (:func:`_top_up`), the longest first, and only while that leaves the parent as much to
+        code as each process has before it (:func:`_fair`; the chunk the parent is coding
+        counts as its own): the end is shared out, not queued behind other chunks while the
+        parent waits."""
+        if self._stopped:
+            return
+        processes = self.workers - 1
+        free = IN_FLIGHT_PER_WORKER * processes - sum(chunk.running for chunk in self.window)
+        waiting = [chunk for chunk in self.window if chunk.waiting]
+        if self.ending:
+            waiting.sort(key=lambda chunk: -chunk.chars)  # stable: else input order
+        else:
+            waiting.sort(key=lambda chunk: -chunk.chars if chunk.long else 0)
+        started = sum(chunk.chars for chunk in self.window if chunk.running)
+        left = sum(chunk.chars for chunk in waiting) + self.parent_chars
+        for chunk in waiting[:max(0, free)]:
+            if self.ending and not _fair(started + chunk.chars, left - chunk.chars, processes):
+                continue
+            chunk.future = _submit(self.executor, chunk.articles)
+            chunk.future.add_done_callback(self._done)
+            started, left = started + chunk.chars, left - chunk.chars
+
+    def stop(self) -> None:
+        """Start nothing more; the feeder thread ends (joined unless this is it)."""
+        with self.lock:
+            self._stopped = True
+        self._wake.set()
+        if self.feeder.is_alive() and self.feeder is not threading.current_thread():
+            self.feeder.join()
+
+    def _done(self, _future: Future[list[Result]]) -> None:
+        self._wake.set()  # only that: a done-callback runs in the executor's own thread
+
+    def _feed(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            with self.lock:
+                if self._stopped:
+                    return
+                self.start()
+
+
+def _top_up(schedule: Schedule, chunks: Iterator[Chunk]) -> None:
+    """Read ahead to fill the window (``WINDOW_PER_WORKER`` chunks a worker) and start what the
+    processes can take (:meth:`Schedule.start`): once the window is read when reading is quick
+    (long articles first, whatever their place in it), else as each chunk comes (input read
+    while it is stored, ``pipeline.run``). The end comes once the input is all read and little
+    is left to code: the last chunks are cut into single articles, to share it out evenly."""
+    wanted = WINDOW_PER_WORKER * schedule.workers - len(schedule.window)
+    began, read = time.monotonic(), 0
+    for chunk in islice(chunks, max(0, wanted)):
+        read += 1
+        with schedule.lock:
+            schedule.window.append(chunk)
+            if time.monotonic() - began >= READ_PATIENCE:
+                schedule.start()
+    with schedule.lock:
+        window = schedule.window
+        left = sum(chunk.chars for chunk in window if chunk.waiting)
+        if read < wanted and left <= 2 * CHUNK_CHARS * schedule.workers:  # all read, little left
+            schedule.ending = True
+            _split(window)
+        schedule.start()
 
 
 def _split(window: deque[Chunk]) -> None:
@@ -284,11 +381,14 @@ def chunked(articles: Iterable[Article], size: int, chars: int) -> Iterator[list
     chunk: list[Article] = []
     total = 0
     for article in articles:
-        if chunk and (len(chunk) >= size or total + len(article.text) > chars):
+        if chunk and total + len(article.text) > chars:
             yield chunk
             chunk, total = [], 0
         chunk.append(article)
         total += len(article.text)
+        if len(chunk) >= size:  # full: given at once, not when the next article is read
+            yield chunk
+            chunk, total = [], 0
     if chunk:
         yield chunk
 

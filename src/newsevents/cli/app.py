@@ -165,6 +165,10 @@ class Meter:
                  total: int | None = None) -> None:
         self._progress, self._task, self._total, self._done = progress, task, total, 0
 
+    @property
+    def shown(self) -> bool:
+        return self._progress is not None
+
     def advance(self, steps: int = 1) -> None:
         if self._progress is None or self._task is None:
             return
@@ -174,6 +178,13 @@ class Meter:
             self._progress.update(self._task, total=self._total)
         self._progress.advance(self._task, steps)
 
+    def set_total(self, total: int) -> None:
+        """The total, once it is known (or known better)."""
+        if self._progress is None or self._task is None:
+            return
+        self._total = max(total, self._done)
+        self._progress.update(self._task, total=self._total)
+
 
 @contextmanager
 def progress_bar(
@@ -181,12 +192,23 @@ def progress_bar(
 ) -> Iterator[Meter]:
     """A live count, rate and ETA on stderr; ``count`` gives the total, and is only called (it
     may read every input once) when the display is shown. Without a total: count and rate."""
+    with progress_bars(ctx, (label, count), unit=unit) as (meter,):
+        yield meter
+
+
+@contextmanager
+def progress_bars(
+    ctx: Context, *bars: tuple[str, Callable[[], int | None] | None], unit: str = "articles"
+) -> Iterator[tuple[Meter, ...]]:
+    """:func:`progress_bar` for steps that run at once (``run`` codes while it reads): one
+    line each, in one display."""
     if not shows_progress(ctx, err):
-        yield Meter()
+        yield tuple(Meter() for _ in bars)
         return
-    total = count() if count is not None else None
+    totals = [count() if count is not None else None for _, count in bars]
     with progress_display(err) as progress:
-        yield Meter(progress, progress.add_task(label, total=total, unit=unit), total)
+        yield tuple(Meter(progress, progress.add_task(label, total=total, unit=unit), total)
+                    for (label, _), total in zip(bars, totals, strict=True))
 
 
 @contextmanager

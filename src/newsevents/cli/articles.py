@@ -25,6 +25,7 @@ from newsevents.cli.app import (
     db_option,
     pass_context,
     progress_bar,
+    progress_bars,
     raw_cells_option,
     read_db_option,
     reading,
@@ -98,14 +99,20 @@ def records_in(target: Target | Problem) -> int | None:
 def run_ingest(ctx: Context, settings: Settings, paths: tuple[str, ...]) -> pipeline.IngestReport:
     count = partial(expected_records, paths)
     with Store(settings.db_path) as store, progress_bar(ctx, "Ingesting", count) as meter:
+        report = pipeline.ingest(paths, store, settings, stdin=sys.stdin,
+                                 on_item=partial(on_read, ctx, meter))
+    say_ingested(ctx, report)
+    return report
 
-        def on_item(item: Article | Problem) -> None:
-            if isinstance(item, Problem):
-                report_problem(ctx, item)
-            if is_record(item):
-                meter.advance()
 
-        report = pipeline.ingest(paths, store, settings, stdin=sys.stdin, on_item=on_item)
+def on_read(ctx: Context, meter: Meter, item: Article | Problem) -> None:
+    if isinstance(item, Problem):
+        report_problem(ctx, item)
+    if is_record(item):
+        meter.advance()
+
+
+def say_ingested(ctx: Context, report: pipeline.IngestReport) -> None:
     ctx.say(
         f"{report.articles_read} articles read: {len(report.new)} new, "
         f"{len(report.existing)} already stored, {len(report.near_duplicates)} near duplicates; "
@@ -113,7 +120,6 @@ def run_ingest(ctx: Context, settings: Settings, paths: tuple[str, ...]) -> pipe
     )
     for copy, original, similarity in report.near_duplicates:
         ctx.say(f"  {copy} is a copy of {original} (similarity {similarity:.2f})", 1)
-    return report
 
 
 @cli.command()
@@ -327,10 +333,35 @@ def run(ctx: Context, paths: tuple[str, ...], workers: int, engine: str, schedul
     with Store(settings.db_path) as store:  # its processes load the model during the ingest
         pool = pipeline.early_pool(settings, store, paths)
     with pool if pool is not None else nullcontext():
-        ingested = run_ingest(ctx, settings, paths)
-        coded = run_extract(ctx, settings, pool=pool)
+        ingested, coded = run_all(ctx, settings, paths, pool)
     ok = ingested.articles_read or coded.articles
     sys.exit(EXIT_OK if ok else EXIT_NOTHING)
+
+
+def run_all(ctx: Context, settings: Settings, paths: tuple[str, ...], pool: Pool | None
+            ) -> tuple[pipeline.IngestReport, pipeline.ExtractReport]:
+    """Ingest and code as ``pipeline.run`` does (with ``pool``, each batch coded while the next
+    is read), showing both steps; then link and place in stories."""
+    ingested = pipeline.IngestReport()
+    count = partial(expected_records, paths)
+    with Store(settings.db_path) as store:
+        with progress_bars(ctx, ("Ingesting", count), ("Coding events", None)) as meters:
+            reading, coding = meters
+            before = pending_count(store) if coding.shown else 0
+
+            def batches() -> Iterator[tuple[str, ...]]:
+                yield from pipeline.ingest_batches(paths, store, ingested, settings,
+                                                   stdin=sys.stdin,
+                                                   on_item=partial(on_read, ctx, reading))
+                coding.set_total(before + len(ingested.new))
+
+            coded = pipeline.extract_pending(store, settings, pool=pool, incoming=batches(),
+                                             on_item=partial(on_coded, ctx, coding))
+        say_ingested(ctx, ingested)
+        if pool is not None:
+            pool.release()  # its processes exit while the parent links
+        link_and_place(ctx, store, coded)
+    return ingested, coded
 
 
 def pending_count(store: Store) -> int:
@@ -338,22 +369,27 @@ def pending_count(store: Store) -> int:
     return len(store.pending_articles(CODER_VERSION))
 
 
-def run_extract(ctx: Context, settings: Settings, *, pool: Pool | None = None
-                ) -> pipeline.ExtractReport:
+def run_extract(ctx: Context, settings: Settings) -> pipeline.ExtractReport:
     with Store(settings.db_path) as store:
         with progress_bar(ctx, "Coding events", partial(pending_count, store)) as meter:
+            report = pipeline.extract_pending(store, settings,
+                                              on_item=partial(on_coded, ctx, meter))
+        link_and_place(ctx, store, report)
+    return report
 
-            def on_item(item: pipeline.Extraction | Problem) -> None:
-                if isinstance(item, Problem):
-                    report_problem(ctx, item)
-                meter.advance()
 
-            report = pipeline.extract_pending(store, settings, on_item=on_item, pool=pool)
-        with working(ctx, "Linking reports of the same event …"):
-            linked = pipeline.link_events(store)
-        with working(ctx, "Placing articles in stories …"):
-            placed = pipeline.cluster_stories(store)
+def on_coded(ctx: Context, meter: Meter, item: pipeline.Extraction | Problem) -> None:
+    if isinstance(item, Problem):
+        report_problem(ctx, item)
+    meter.advance()
+
+
+def link_and_place(ctx: Context, store: Store, report: pipeline.ExtractReport) -> None:
+    """Link reports of the same event, place articles in stories, and say what coding did."""
+    with working(ctx, "Linking reports of the same event …"):
+        linked = pipeline.link_events(store)
+    with working(ctx, "Placing articles in stories …"):
+        placed = pipeline.cluster_stories(store)
     ctx.say(f"{report.articles} articles coded: {report.events} events, {report.quotes} quotes; "
             f"{linked} mentions merged with reports of the same event elsewhere; "
             f"{placed} articles placed in stories; {len(report.problems)} problems")
-    return report
