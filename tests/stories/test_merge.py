@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsevents.models import Actor, DateValue, Event, Precision
 from newsevents.stories.merge import assign_clusters, dates_agree, mention_of, same_event
@@ -75,3 +77,48 @@ def test_assign_clusters_joins_stored_cluster():
 def test_assign_clusters_links_new_mentions_among_themselves():
     new = [mention_of(event("e1", "a1"), "W"), mention_of(event("e2", "a2"), "P")]
     assert assign_clusters(new, []) == {"e1": "e1", "e2": "e1"}
+
+
+def reference_clusters(new: list, clustered: list) -> dict[str, str]:
+    """assign_clusters as first written: every new mention compared with every one seen."""
+    pool = [m for m in clustered if m.cluster_id]
+    assignments: dict[str, str] = {}
+    for mention in new:
+        match = next((m for m in pool if same_event(mention, m)), None)
+        cluster = match.cluster_id if match else mention.event_id
+        assignments[mention.event_id] = cluster
+        pool.append(replace(mention, cluster_id=cluster))
+    return assignments
+
+
+DAYS = (dt.date(2010, 12, 30), dt.date(2010, 12, 31), dt.date(2011, 1, 1), dt.date(2011, 1, 31),
+        dt.date(2011, 2, 1), dt.date(2011, 2, 28), dt.date(2011, 3, 1), dt.date(2011, 12, 26))
+
+
+@st.composite
+def mentions(draw: st.DrawFn, count: int) -> list:
+    found = []
+    for number in range(count):
+        day = draw(st.sampled_from((None, *DAYS)))
+        precision = draw(st.sampled_from(list(Precision)))
+        if day is not None and precision is Precision.MONTH:
+            day = day.replace(day=1)
+        elif day is not None and precision is Precision.YEAR:
+            day = day.replace(month=1, day=1)
+        made = event(f"e{number}", f"a{draw(st.integers(0, 3))}",
+                     actors=draw(st.sets(st.sampled_from(("RUS", "LBY", "TUR")), max_size=2)),
+                     recipients=draw(st.sets(st.sampled_from(("LBY", "USA")), max_size=1)),
+                     mode=draw(st.sampled_from((None, "meet", "other"))),
+                     trigger=draw(st.sampled_from(("postponed", "put off"))),
+                     day=day, precision=precision)
+        found.append(mention_of(made, draw(st.sampled_from(("W", "P")))))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(stored=mentions(6), new=mentions(14), clusters=st.lists(st.sampled_from(("c1", "c2", None)),
+                                                               min_size=6, max_size=6))
+def test_assign_clusters_gives_what_comparing_every_pair_gives(stored, new, clusters) -> None:
+    stored = [replace(m, event_id=f"s{n}", cluster_id=c)
+              for n, (m, c) in enumerate(zip(stored, clusters, strict=True))]
+    assert assign_clusters(new, stored) == reference_clusters(new, stored)

@@ -99,13 +99,60 @@ def assign_clusters(new: Sequence[Mention], clustered: Iterable[Mention]) -> dic
     """event_id -> cluster_id for the new mentions, joining existing clusters where they match.
 
     New mentions are taken in order; each joins the cluster of the first matching mention seen
-    (stored ones first), or starts its own cluster named after itself.
+    (stored ones first), or starts its own cluster named after itself. Only mentions that share
+    an actor and a month (give or take a day) are compared (:class:`_Seen`), so a day's
+    thousands of mentions are not each compared with all the others.
     """
-    pool = [m for m in clustered if m.cluster_id]
+    seen = _Seen()
+    for mention in clustered:
+        if mention.cluster_id:
+            seen.add(mention)
     assignments: dict[str, str] = {}
     for mention in new:
-        match = next((m for m in pool if same_event(mention, m)), None)
+        match = seen.first_match(mention)
         cluster = match.cluster_id if match else mention.event_id
         assignments[mention.event_id] = cluster
-        pool.append(replace(mention, cluster_id=cluster))
+        seen.add(replace(mention, cluster_id=cluster))
     return assignments
+
+
+class _Seen:
+    """The mentions seen so far, in order, found by actor and month: two mentions of the same
+    event share an actor, and their dates agree, so one's period, a day wider on each side,
+    overlaps the other's (``dates_agree``), and they share a month of it."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.index: dict[tuple[str, int], list[int]] = {}
+
+    def add(self, mention: Mention) -> None:
+        position = len(self.mentions)
+        self.mentions.append(mention)
+        if mention.date is None:  # no date agrees with none: never matched
+            return
+        first, last = period(mention.date)
+        for month in _months(first, last):
+            for actor in mention.actors:
+                self.index.setdefault((actor, month), []).append(position)
+
+    def first_match(self, mention: Mention) -> Mention | None:
+        """The first mention seen that is the same event as ``mention``."""
+        if mention.date is None:
+            return None
+        first, last = period(mention.date)
+        wider = _months(_shift(first, -1), _shift(last, 1))
+        candidates = {position for actor in mention.actors for month in wider
+                      for position in self.index.get((actor, month), ())}
+        return next((self.mentions[position] for position in sorted(candidates)
+                     if same_event(mention, self.mentions[position])), None)
+
+
+def _months(first: dt.date, last: dt.date) -> range:
+    """The months from ``first`` to ``last``, as year * 12 + month - 1."""
+    return range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+
+
+def _shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, kept within the calendar."""
+    ordinal = day.toordinal() + days
+    return dt.date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal()))
