@@ -6,6 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from newsevents.actors import EntryKind, KnowledgeBase, load_knowledge_base
 from newsevents.errors import DataFileError
@@ -167,3 +170,19 @@ def test_petrarch_dictionary_is_detected_by_content(tmp_path: Path) -> None:
 def test_unreadable_user_file_raises(tmp_path: Path) -> None:
     with pytest.raises(DataFileError):
         load_knowledge_base([tmp_path / "missing.tsv"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.one_of(
+    st.sampled_from(load_knowledge_base().person_keys()),
+    st.text(alphabet="abcdeghiklmnorstuyz ", min_size=1, max_size=24)),
+    typo=st.text(alphabet="aeiouy", max_size=2), cutoff=st.sampled_from([60.0, 88.0, 100.0]))
+def test_closest_person_is_the_best_of_every_person_key(name: str, typo: str,
+                                                        cutoff: float) -> None:
+    """Comparing only keys of a length that can reach the cutoff finds what comparing all finds
+    (the same key and score, the first of equals)."""
+    kb = load_knowledge_base()
+    key = name[: len(name) // 2] + typo + name[len(name) // 2:]
+    every = process.extractOne(key, kb.person_keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+    expected = (every[0], every[1]) if every is not None else None
+    assert kb.closest_person(key, cutoff) == expected

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from newsevents.actors.entries import OFFICIAL_SECTORS, EntryKind, KBEntry
 from newsevents.actors.normalize import normalize_name
 from newsevents.actors.petrarch import looks_like_petrarch, read_petrarch_rows
@@ -42,6 +44,7 @@ class KnowledgeBase:
         self._honorifics = honorifics
         self._groups = groups or {}
         self._person_keys: tuple[str, ...] | None = None
+        self._person_lengths: dict[int, list[int]] | None = None
         self._first_words: frozenset[str] | None = None
 
     def __len__(self) -> int:
@@ -96,6 +99,24 @@ class KnowledgeBase:
                 if entries[0].kind is EntryKind.PERSON
             )
         return self._person_keys
+
+    def closest_person(self, key: str, cutoff: float) -> tuple[str, float] | None:
+        """The person key spelled most like the normal-form ``key`` (rapidfuzz ``fuzz.ratio`` at
+        least ``cutoff``; the first in :meth:`person_keys` of equals), with its score. Only
+        keys of a length that can reach the cutoff are compared: the ratio is at most twice
+        the shorter length over both lengths."""
+        keys = self.person_keys()
+        if self._person_lengths is None:
+            self._person_lengths = {}
+            for position, person in enumerate(keys):
+                self._person_lengths.setdefault(len(person), []).append(position)
+        size = len(key)
+        near = sorted(position for length, positions in self._person_lengths.items()
+                      if 200 * min(size, length) >= (cutoff - 1e-6) * (size + length)
+                      for position in positions)
+        hit = process.extractOne(key, [keys[p] for p in near], scorer=fuzz.ratio,
+                                 score_cutoff=cutoff)
+        return (hit[0], hit[1]) if hit is not None else None
 
     def entries(self) -> Iterator[KBEntry]:
         """Every distinct entry, once."""

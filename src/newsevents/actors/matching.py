@@ -124,8 +124,11 @@ class Matcher:
         key = normalize_name(text)
         if len(key.replace(" ", "")) < FUZZY_MIN_LETTERS:
             return None
-        pool = [*self.learned, *self.known, *self.kb.person_keys()]
-        hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        ours = [*self.learned, *self.known]  # before the knowledge base's: first of equals
+        hit = process.extractOne(key, ours, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        person = self.kb.closest_person(key, FUZZY_CUTOFF)
+        if person is not None and (hit is None or person[1] > hit[1]):
+            hit = person
         if hit is None or not _spelling_variant(key, hit[0]):
             return None
         return self.lookup_text(hit[0])
