@@ -8,17 +8,19 @@ yardsticks: ``spacy`` (spaCy's own ``nlp.pipe`` over the same texts, one process
 alone costs) and ``daskN`` (the Dask engine, ``distributed.run``, with a local cluster of N
 worker processes over the same files, cluster start and stop included); ``runN`` is
 ``newsevents run`` itself over the same files with ``--workers N`` into a fresh database (the
-command's start, ingest, storing, linking and stories included: what a user waits for). Prints
-one JSON line
-per run (seconds from the call to the last result, articles/s and words/s, events, peak RSS of
-the parent and of the largest worker, a digest of every event's JSON but its cluster) and the
-speed-up over the first kind. CPU seconds (parent and workers) and the load average when a run starts show
-whether other work shared the machine. The digests must agree: the pool and the Dask engine
+command's start, ingest, storing, linking and stories included: what a user waits for).
+
+Prints one JSON line per run (seconds from the call to the last result, articles/s and
+words/s, events, peak RSS of the parent and of the largest worker, a digest of every event's
+JSON but its cluster) and the speed-up over the first kind (``runN`` over ``run1``). CPU
+seconds (parent and workers) and the load average when a run starts show whether other work
+shared the machine. The digests must agree: the pool, ``newsevents run`` and the Dask engine
 code exactly what one process codes.
 
 Usage: ``.venv/bin/python bench/workers.py [--articles 150] [--repeat 1] [KIND ...]``
-(default ``1 2``; e.g. ``spacy 1 2 dask2`` or ``run1 run2``). On a shared machine, ``--repeat 3`` alternates the
-kinds three times and compares the best time of each.
+(default ``1 2``; e.g. ``spacy 1 2 dask2`` or ``run1 run2``). On a shared machine,
+``--repeat 3`` alternates the kinds three times and compares the best time of each (and each
+round's pair).
 Numbers in docs/benchmarks.md (§5, "Two workers").
 """
 

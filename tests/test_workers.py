@@ -431,3 +431,23 @@ def test_run_starts_coding_before_its_ingest_ends(tmp_path: Any,
     assert report.coded.articles == len(TEXTS)
     assert steps.count("batch") == len(TEXTS)
     assert steps[:2] == ["batch", "start"]  # a process took the first batch before the next
+
+
+def test_a_feeder_that_fails_stops_and_leaves_its_error_to_the_parent() -> None:
+    class Refusing(RecordingPool):
+        def submit(self, fn: Any, articles: list[Article]) -> Future[Any]:
+            if len(self.started) == 2:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            return super().submit(fn, articles)
+
+    pool = Refusing()
+    schedule = workers.Schedule(pool, 2)  # type: ignore[arg-type]
+    schedule.window.extend(single_chunks(["x" * 10] * 4))
+    schedule.feeder.start()
+    with schedule.lock:
+        schedule.start()
+    schedule.window[0].future.set_result([])  # type: ignore[union-attr]
+    schedule.feeder.join(timeout=10)
+    assert not schedule.feeder.is_alive()
+    assert isinstance(schedule.error, RuntimeError)  # _extract raises it in the parent
+    schedule.stop()

@@ -181,6 +181,8 @@ def _extract(articles: Iterable[Article], pool: Pool) -> Iterator[Result]:
     schedule.feeder.start()
     try:
         while True:
+            if schedule.error is not None:
+                raise schedule.error
             if broken is None:
                 _top_up(schedule, chunks)
             with schedule.lock:
@@ -188,7 +190,7 @@ def _extract(articles: Iterable[Article], pool: Pool) -> Iterator[Result]:
                     break
                 head = schedule.window[0]
                 mine = schedule.claim() if broken is None and not head.done else None
-                running = [c.future for c in schedule.window if c.future is not None and c.running]
+                running = [c.future for c in schedule.window if c.running]
             if mine is not None:  # the parent's turn: code it here
                 mine.local = list(extract(mine.articles, alone, known=pool.known))
                 schedule.parent_chars = 0
@@ -230,6 +232,7 @@ class Schedule:
         self.lock = threading.Lock()
         self._wake = threading.Event()
         self._stopped = False
+        self.error: BaseException | None = None  # what stopped the feeder thread
         self.feeder = threading.Thread(target=self._feed, name="newsevents-feeder", daemon=True)
 
     def claim(self) -> Chunk | None:
@@ -290,7 +293,11 @@ class Schedule:
             with self.lock:
                 if self._stopped:
                     return
-                self.start()
+                try:
+                    self.start()
+                except BaseException as exc:  # noqa: BLE001 - the parent raises it (_extract)
+                    self.error, self._stopped = exc, True
+                    return
 
 
 def _top_up(schedule: Schedule, chunks: Iterator[Chunk]) -> None:
