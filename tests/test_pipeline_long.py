@@ -1,4 +1,4 @@
-"""An article longer than ``Settings.max_doc_chars`` is coded in parts (pipeline.LongArticle):
+"""An article longer than ``Settings.max_doc_chars`` is coded in parts (coding.LongArticle):
 what it gives must read as one article's coding: offsets and ids in the article, sentence
 numbers running on, one date, one item per article in order, a failure reported once."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents import pipeline
+from newsevents import coding, pipeline
 from newsevents.config import SAMPLE_DIR, Settings
 from newsevents.models import Article, Problem
 
@@ -61,14 +61,14 @@ def test_one_item_per_article_in_order_around_a_long_one() -> None:
 
 def test_a_part_that_fails_is_one_problem_and_the_next_article_goes_on(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.code_article
+    real = coding.code_article
 
     def failing(doc, article, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         if article.id == "long" and article.title is None:  # a later part
             raise RuntimeError("boom")
         return real(doc, article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "code_article", failing)
+    monkeypatch.setattr(coding, "code_article", failing)  # LongArticle codes each part
     short = Article(id="short", text="Turkey hosted talks on Libya in Ankara on Tuesday.")
     items = list(pipeline.extract([_long_article(), short], SMALL))
     assert len(items) == 2

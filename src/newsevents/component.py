@@ -1,6 +1,6 @@
 """newsevents as a spaCy component: ``nlp.add_pipe("newsevents")`` codes each Doc.
 
-The component calls :func:`newsevents.pipeline.code_article`, the pipeline's own per-article
+The component calls :func:`newsevents.coding.code_article`, the pipeline's own per-article
 function, so a Doc coded here gets the events, quotes and publication date that ``newsevents
 extract`` would store for the same text. It sets:
 
@@ -63,7 +63,7 @@ from newsevents.events.coder import headline_text
 from newsevents.ingest.identity import article_id
 from newsevents.models import Article, DateSource, DateValue
 from newsevents.nlp.paragraphs import doc_text
-from newsevents.pipeline import code_article
+from newsevents.coding import code_article
 
 FACTORY = "newsevents"
 # What the coder reads, as (attribute a component assigns, what provides it in en_core_web_sm).

@@ -65,7 +65,8 @@ from itertools import islice
 from newsevents.actors import KBEntry
 from newsevents.config import Settings
 from newsevents.models import Article, Problem
-from newsevents.pipeline import Extraction, extract
+from newsevents.coding import Extraction
+from newsevents.pipeline import extract
 
 CHUNK_CHARS = 25_000  # small enough that the last chunks spread over the workers evenly
 IN_FLIGHT_PER_WORKER = 2

@@ -30,7 +30,7 @@ from newsevents.models import (
     TimexType,
 )
 from newsevents.nlp import load_model
-from newsevents.pipeline import with_publication_date
+from newsevents.coding import with_publication_date
 from newsevents.temporal import DateBound, estimate_published, find_timexes
 from newsevents.temporal.hints import hint_window
 
@@ -143,7 +143,7 @@ def _explicit_baselines(pages: Sequence[DatedPage]) -> dict[str, Any]:
 
 
 def hinted_dates(pages: Sequence[DatedPage], settings: Settings) -> Iterator[DateValue | None]:
-    """Each page's date the pipeline's own way (:func:`pipeline.with_publication_date`): parsed
+    """Each page's date the pipeline's own way (:func:`coding.with_publication_date`): parsed
     with spaCy, the office holders it names with titles bound the date."""
     nlp = load_model(settings.model_names)
     kb = load_knowledge_base(settings.user_actor_files)
