@@ -154,12 +154,15 @@ def test_eval_numbers_each_benchmark_it_runs(tmp_path: Path, monkeypatch: pytest
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("workers", [[], ["--workers", "2"]])  # ingest, then code; or both at once
 def test_run_and_extract_count_against_their_totals_at_a_terminal(
-    mixed_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mixed_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: list[str]
 ):
     console = terminal()
     monkeypatch.setattr(app, "err", console)
-    CliRunner().invoke(cli, ["run", str(mixed_folder), "--db", str(tmp_path / "x.db")])
+    result = CliRunner().invoke(cli, ["run", str(mixed_folder), "--db", str(tmp_path / "x.db"),
+                                      *workers])
+    assert "2 articles coded" in result.output + console.file.getvalue()
     shown = console.file.getvalue()
     assert "5/5 articles" in shown  # ingest: two articles and three errors in their place
     assert "Coding events" in shown and "2/2 articles" in shown  # the two pending articles
